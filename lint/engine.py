@@ -1,0 +1,173 @@
+"""The engine: read a document, parse it, run the selected rules, return sorted findings.
+
+Rules yield bare problems; the engine attaches the path, rule name and code, applies
+the configured severity and selection, drops what an advert-line finding already
+covers, and sorts. A document that cannot be read becomes one ``read-error`` finding
+for that file and the run goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import document
+from .packs import Pack, Profile
+from .parser import Report, parse
+from .rules import PARSE_ERROR, READ_ERROR, RULES, Rule, lookup
+
+
+@dataclass
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    code: str
+    severity: str
+    message: str
+    fix: dict | None = None
+    source: str = field(default="", repr=False, compare=False)  # the text of ``line``, for display
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class ConfigError(Exception):
+    """A usage mistake: unknown rule, unknown profile, …"""
+
+
+@dataclass
+class Options:
+    select: list[str] | None = None  # rule names or codes; None = all
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # rule name → severity
+    profile: str | None = None
+
+
+@dataclass
+class Context:
+    """What a rule sees of one document."""
+
+    doc: document.Document
+    pack: Pack
+    report: Report
+    profile: Profile
+
+
+def choose_profile(pack: Pack, title: str) -> str:
+    """The profile whose title patterns match the title, else the pack's default."""
+    for name, profile in pack.profiles.items():
+        if any(p.search(title) for p in profile.title):
+            return name
+    return pack.default_profile
+
+
+def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
+    if keys is None:
+        return list(RULES)
+    out = []
+    for key in keys:
+        rule = lookup(key)
+        if rule is None:
+            known = ", ".join(r.name for r in RULES)
+            raise ConfigError(f"{what}: unknown rule {key!r} (known rules: {known})")
+        out.append(rule)
+    return out
+
+
+class Linter:
+    def __init__(self, pack: Pack, options: Options | None = None):
+        self.pack = pack
+        self.options = options or Options()
+        if self.options.profile and self.options.profile not in pack.profiles:
+            names = ", ".join(pack.profiles)
+            raise ConfigError(f"--profile: unknown profile {self.options.profile!r} (known: {names})")
+        selected = resolve_rules(self.options.select, "--select")
+        ignored = {r.name for r in resolve_rules(self.options.ignore, "--ignore")}
+        self.rules = [cls() for cls in RULES if cls in selected and cls.name not in ignored]
+        for name, level in self.options.severity.items():
+            if lookup(name) is None:
+                raise ConfigError(f"severity: unknown rule {name!r}")
+
+    def severity_of(self, rule: type[Rule] | Rule) -> str:
+        return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
+
+    def lint_document(self, doc: document.Document) -> list[Finding]:
+        findings: list[Finding] = []
+        try:
+            report = parse(doc)
+        except Exception as exc:  # the grammar accepts every token stream; this guards bugs
+            name, code = PARSE_ERROR
+            findings.append(Finding(doc.path, 1, 1, 1, 1, name, code, "error",
+                                    f"could not parse the document's structure: {exc}"))
+            report = Report()
+        title = report.title.text if report.title else ""
+        profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
+        report.profile = profile.name
+        ctx = Context(doc, self.pack, report, profile)
+        for rule in self.rules:
+            severity = self.severity_of(rule)
+            for p in rule.check(ctx):
+                findings.append(Finding(doc.path, p.line, p.column, p.end_line, p.end_column, rule.name,
+                                        rule.code, severity, p.message, p.fix.as_dict() if p.fix else None))
+        findings = _drop_covered(doc, findings)
+        for f in findings:
+            if 1 <= f.line <= len(doc.lines):
+                f.source = doc.line(f.line).text
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> list[Finding]:
+        try:
+            doc = document.from_bytes(data, path, kind)
+        except document.DocumentError as exc:
+            return [read_error(path, exc.message, exc.line, exc.column)]
+        return self.lint_document(doc)
+
+    def lint_path(self, path: str, display: str | None = None, kind: str | None = None) -> list[Finding]:
+        display = display or path
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            return [read_error(display, f"cannot read file: {exc.strerror or exc}")]
+        return self.lint_bytes(data, display, kind)
+
+
+def read_error(path: str, message: str, line: int = 1, column: int = 1) -> Finding:
+    name, code = READ_ERROR
+    return Finding(path, line, column, line, column, name, code, "error", message)
+
+
+def deletes_line(doc: document.Document, fix: dict | None) -> int | None:
+    """The line a fix deletes whole, if it does."""
+    if not fix or fix["replacement"] or fix["column"] != 1:
+        return None
+    line = fix["line"]
+    if (fix["end_line"], fix["end_column"]) in ((line + 1, 1), (line, len(doc.line(line).text) + 1)):
+        return line
+    return None
+
+
+def _drop_covered(doc: document.Document, findings: list[Finding]) -> list[Finding]:
+    """Drop other rules' findings on a line that a watermark fix deletes whole."""
+    deleted = {deletes_line(doc, f.fix) for f in findings if f.rule == "watermark"} - {None}
+    if not deleted:
+        return findings
+    return [f for f in findings if f.rule == "watermark" or f.line not in deleted]

@@ -1,0 +1,18 @@
+"""Output formats: each module renders a list of findings to a stream.
+
+A format is a function ``render(findings, out, options)``; ``FORMATS`` maps the
+``--format`` name to the module that holds it, imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "lint.formats.text",
+    "json": "lint.formats.json",
+}
+
+
+def renderer(name: str):
+    return importlib.import_module(FORMATS[name]).render

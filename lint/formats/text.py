@@ -1,0 +1,88 @@
+"""``--format text``: ``path:line:col: severity code [name] message``, the source line
+with the span underlined (placed by display width, CJK = 2 columns), and a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+SNIPPET_WIDTH = 76  # display columns of source shown around a finding
+LEFT_CONTEXT = 24
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def display_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
+    """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
+    text = "".join(" " if ch == "\t" or unicodedata.category(ch) == "Cc" else ch for ch in text)
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left = start
+    used = 0
+    while left > 0 and used + char_width(text[left - 1]) <= LEFT_CONTEXT:
+        left -= 1
+        used += char_width(text[left])
+    right = left
+    used = 0
+    while right < len(text) and used + char_width(text[right]) <= width:
+        used += char_width(text[right])
+        right += 1
+    prefix = "..." if left > 0 else ""
+    suffix = "..." if right < len(text) else ""
+    shown = prefix + text[left:right] + suffix
+    pad = len(prefix) + display_width(text[left:start])
+    marks = max(1, display_width(text[start:min(end, right)]))
+    return shown, " " * pad + "^" * marks
+
+
+class Palette:
+    def __init__(self, color: bool):
+        if color:
+            from colorama import Fore, Style
+
+            self.bold, self.reset, self.dim = Style.BRIGHT, Style.RESET_ALL, Style.DIM
+            self.levels = {"error": Fore.RED, "warning": Fore.YELLOW, "info": Fore.CYAN}
+            self.caret = Fore.RED
+        else:
+            self.bold = self.reset = self.dim = self.caret = ""
+            self.levels = {}
+
+    def level(self, severity: str) -> str:
+        color = self.levels.get(severity, "")
+        return f"{color}{severity}{self.reset}" if color else severity
+
+
+def render(findings, out, options=None) -> None:
+    color = bool(getattr(options, "color", False))
+    show_source = getattr(options, "show_source", True)
+    pal = Palette(color)
+    for f in findings:
+        out.write(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
+                  f"{f.code} [{f.rule}] {f.message}\n")
+        if show_source and f.source.strip():
+            end = f.end_column - 1 if f.end_line == f.line else len(f.source)
+            shown, marks = snippet(f.source, f.column - 1, end)
+            gutter = str(f.line)
+            out.write(f"{pal.dim}{gutter} |{pal.reset} {shown}\n")
+            out.write(f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
+    out.write(summary(findings, getattr(options, "files", None)) + "\n")
+
+
+def summary(findings, files: int | None = None) -> str:
+    if not findings:
+        checked = f"，检查了 {files} 个文件" if files is not None else ""
+        return f"没有发现问题{checked}。 No problems found."
+    by_level = Counter(f.severity for f in findings)
+    levels = "，".join(f"{level} {by_level[level]}" for level in ("error", "warning", "info") if by_level[level])
+    paths = len({f.path for f in findings})
+    checked = f"（共检查 {files} 个）" if files is not None else ""
+    return (f"发现 {len(findings)} 个问题（{levels}），涉及 {paths} 个文件{checked}。 "
+            f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {paths} file{'s' if paths != 1 else ''}.")

@@ -1,0 +1,246 @@
+"""Rule packs: the YAML files that hold the rules' data.
+
+The default pack ships with reportlint (``rules/default.yaml`` in the source tree,
+``lint/packs/`` in an installed wheel). ``--rules FILE`` adds a user's pack on top:
+its pattern lists extend the defaults, and a profile's ``sections`` replace that
+profile's required sections. Every mistake in a pack is reported with the file,
+line and column of the offending value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_PACK_NAME = "default.yaml"
+
+
+class PackError(Exception):
+    def __init__(self, path: str, line: int, column: int, message: str):
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path, self.line, self.column, self.message = path, line, column, message
+
+
+@dataclass
+class SectionSpec:
+    name: str
+    headings: list[re.Pattern]
+    examples: list[str] = field(default_factory=list)  # headings that satisfy it, for messages
+
+
+@dataclass
+class Profile:
+    name: str
+    title: list[re.Pattern] = field(default_factory=list)
+    sections: list[SectionSpec] = field(default_factory=list)
+
+
+@dataclass
+class Pack:
+    default_profile: str = ""
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    # "placeholder.patterns" → compiled patterns, and so on for every list in LISTS
+    lists: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    # "typos" → {wrong: right}, and so on for every mapping in MAPPINGS
+    mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def patterns(self, key: str) -> list[re.Pattern]:
+        return self.lists.get(key, [])
+
+    def combined(self, key: str) -> re.Pattern | None:
+        """One alternation of all the patterns under ``key`` (None when there are none)."""
+        cache = self.__dict__.setdefault("_combined", {})
+        if key not in cache:
+            pats = self.patterns(key)
+            cache[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+        return cache[key]
+
+    def profile(self, name: str | None = None) -> Profile:
+        return self.profiles[name or self.default_profile]
+
+
+# Lists of regular expressions a pack may hold: key → what it is for (shown in errors).
+LISTS = {
+    "placeholder.patterns": "placeholder patterns",
+    "placeholder.allow": "text the placeholder rule leaves alone",
+    "watermark.markers": "watermark markers",
+    "watermark.lines": "advert line patterns",
+    "watermark.allow": "text the watermark rule leaves alone",
+}
+# Mappings of plain strings a pack may hold.
+MAPPINGS: dict[str, str] = {}
+
+
+def default_pack_path() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "packs" / DEFAULT_PACK_NAME, here.parent / "rules" / DEFAULT_PACK_NAME):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("the default rule pack is missing from this installation")
+
+
+def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
+    """The default pack with the given user packs applied in order."""
+    pack = Pack()
+    _apply(pack, str(default_pack_path()), is_default=True)
+    for path in paths:
+        _apply(pack, path, is_default=False)
+    return pack
+
+
+# --- YAML with positions ------------------------------------------------------------------
+
+
+def _compose(path: str):
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise PackError(path, 1, 1, f"cannot read rule pack: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(path, 1, 1, f"rule pack is not UTF-8 (byte {exc.start})") from None
+    try:
+        return yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise PackError(path, line, col, f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise PackError(path, 1, 1, f"invalid YAML: {exc}") from None
+
+
+def _pos(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_PLAIN_TAGS = {"str", "seq", "map", "int", "float", "bool", "null"}
+
+
+class _Reader:
+    def __init__(self, path: str):
+        self.path = path
+
+    def check_tag(self, node) -> None:
+        if node.tag.rsplit(":", 1)[-1] not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
+            raise self.error(node, f"YAML tag {node.tag!r} is not allowed in a rule pack")
+
+    def error(self, node, message: str) -> PackError:
+        line, col = _pos(node)
+        return PackError(self.path, line, col, message)
+
+    def mapping(self, node, what: str) -> list[tuple[str, object, object]]:
+        import yaml
+
+        self.check_tag(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping")
+        out, seen = [], set()
+        for key, value in node.value:
+            name = self.string(key, f"a key in {what}")
+            if name in seen:
+                raise self.error(key, f"duplicate key {name!r} in {what}")
+            seen.add(name)
+            out.append((name, key, value))
+        return out
+
+    def sequence(self, node, what: str) -> list:
+        import yaml
+
+        self.check_tag(node)
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f"{what} must be a list")
+        return node.value
+
+    def string(self, node, what: str) -> str:
+        import yaml
+
+        self.check_tag(node)
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")) or not str(node.value):
+            raise self.error(node, f"{what} must be a non-empty string")
+        return str(node.value)
+
+    def regex(self, node, what: str) -> re.Pattern:
+        text = self.string(node, what)
+        try:
+            pattern = re.compile(text)
+        except re.error as exc:
+            raise self.error(node, f"{what}: invalid regular expression {text!r}: {exc}") from None
+        if pattern.match(""):
+            raise self.error(node, f"{what}: pattern {text!r} matches the empty string")
+        return pattern
+
+    def regexes(self, node, what: str) -> list[re.Pattern]:
+        return [self.regex(item, what) for item in self.sequence(node, what)]
+
+
+def _apply(pack: Pack, path: str, is_default: bool) -> None:
+    import yaml
+
+    root = _compose(path)
+    pack.sources.append(path)
+    if root is None:
+        return  # an empty pack changes nothing
+    r = _Reader(path)
+    known = {"version", "default_profile", "profiles"} | {k.split(".")[0] for k in LISTS} | set(MAPPINGS)
+    for name, key, value in r.mapping(root, "a rule pack"):
+        if name not in known:
+            raise r.error(key, f"unknown key {name!r} (expected one of: {', '.join(sorted(known))})")
+        if name == "version":
+            if not (isinstance(value, yaml.ScalarNode) and value.value == "1"):
+                raise r.error(value, "unsupported rule pack version (this reportlint reads version 1)")
+        elif name == "default_profile":
+            pack.default_profile = r.string(value, "default_profile")
+            pack.__dict__["_default_node"] = (path, value)
+        elif name == "profiles":
+            _apply_profiles(pack, r, value)
+        elif name in MAPPINGS:
+            target = pack.mappings.setdefault(name, {})
+            for wrong, _k, right in r.mapping(value, name):
+                target[wrong] = r.string(right, f"{name}.{wrong}")
+        else:
+            allowed = sorted(k.split(".", 1)[1] for k in LISTS if k.startswith(name + "."))
+            for sub, subkey, subvalue in r.mapping(value, name):
+                full = f"{name}.{sub}"
+                if full not in LISTS:
+                    raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
+                pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
+    if pack.default_profile and pack.default_profile not in pack.profiles:
+        where, node = pack.__dict__.get("_default_node", (path, root))
+        raise _Reader(where).error(node, f"default_profile {pack.default_profile!r} is not a profile")
+
+
+def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
+    for pname, _key, pnode in r.mapping(node, "profiles"):
+        profile = pack.profiles.get(pname) or Profile(pname)
+        for name, key, value in r.mapping(pnode, f"profile {pname}"):
+            if name == "title":
+                profile.title = profile.title + r.regexes(value, f"profiles.{pname}.title")
+            elif name == "sections":
+                sections = []
+                for item in r.sequence(value, f"profiles.{pname}.sections"):
+                    fields = {n: (k, v) for n, k, v in r.mapping(item, "a section")}
+                    for n, (k, _v) in fields.items():
+                        if n not in ("name", "headings", "examples"):
+                            raise r.error(k, f"unknown key {n!r} in a section (expected name, headings, examples)")
+                    if "name" not in fields or "headings" not in fields:
+                        raise r.error(item, "a section needs both 'name' and 'headings'")
+                    heads = r.regexes(fields["headings"][1], f"profiles.{pname}.sections.headings")
+                    if not heads:
+                        raise r.error(fields["headings"][1], "a section needs at least one heading pattern")
+                    examples = [r.string(e, "a section example") for e in
+                                r.sequence(fields["examples"][1], "examples")] if "examples" in fields else []
+                    sections.append(SectionSpec(r.string(fields["name"][1], "a section's name"), heads, examples))
+                profile.sections = sections  # a pack's sections replace the profile's
+            else:
+                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, sections)")
+        pack.profiles[pname] = profile
+

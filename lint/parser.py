@@ -1,0 +1,368 @@
+"""Text → report tree, with the grammar in ``report.lark``.
+
+A small line lexer (this module) decides what each line is — a heading of which
+level and number, the title, a paragraph, an inline 一是/二是 marker — and the Lark
+LALR grammar assembles those tokens into the report's structure. Positions are
+1-based lines and character columns of the original document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .document import Document, markdown_heading_depth
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUM = "一二三四五六七八九十"
+
+# A marker glued in front of a heading (##paidbegin##（二）…) does not hide it.
+_GLUED_MARKER = re.compile(r"^(?:##[A-Za-z]+##\s*)+")
+_LEVEL_PATTERNS = (
+    (1, "一、", re.compile(r"([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
+    (2, "（一）", re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*、?\s*")),
+    (3, "1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, "（1）", re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*")),
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_ENUM = re.compile(r"(?:^|(?<=[。；;，,：:！？\s“\"（(]))([一二三四五六七八九十]{1,2})是(?![否非])")
+TITLE_WORDS = re.compile(
+    r"报告|总结|述职|汇报|计划|发言|讲话|材料|情况|方案|心得|体会|小结|自查|剖析")
+_NOT_TITLE = re.compile(r"QQ|微信|https?://|www\.|[:：]\s*$|@")
+TITLE_MAX = 60
+
+
+def cn_to_int(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; arabic digits too."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + CN_DIGITS.get(ch, 0)
+    return value
+
+
+@dataclass
+class Heading:
+    level: int  # 1 一、  2 （一）  3 1.  4 （1）
+    number: int | None  # None for an unnumbered Markdown heading
+    marker: str  # the numbering as written: "一、", "（二）", "3."
+    style: str  # "一、", "（一）", "1.", "（1）" or "#"
+    text: str  # heading text without its number
+    line: int
+    column: int  # where the numbering starts
+    end_column: int  # end of the heading text (exclusive)
+    text_column: int = 0  # where ``text`` starts
+
+
+@dataclass
+class Enum:
+    number: int
+    marker: str
+    line: int
+    column: int
+
+
+@dataclass
+class Paragraph:
+    line: int
+    column: int
+    end_column: int
+    text: str
+    enums: list[Enum] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Report:
+    noise: list[Paragraph] = field(default_factory=list)  # before the title
+    title: Paragraph | None = None
+    opening: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # top-level sections, in order
+    profile: str | None = None  # set by the engine once chosen
+
+    def walk(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def headings(self) -> list[Heading]:
+        return [s.heading for s in self.walk()]
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        yield from self.noise
+        if self.title:
+            yield self.title
+        yield from self.opening
+        for section in self.walk():
+            yield from section.paragraphs
+
+
+# --- the lexer ----------------------------------------------------------------------------
+
+
+def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
+    """Recognise a numbered heading at the start of a line's view (leading space allowed)."""
+    stripped = view.lstrip()
+    start = len(view) - len(stripped)
+    glued = _GLUED_MARKER.match(stripped)
+    if glued:
+        start += glued.end()
+        stripped = stripped[glued.end():]
+    for level, style, pattern in _LEVEL_PATTERNS:
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        rest = stripped[m.end():]
+        if not rest.strip() or rest[0] in "，,。；;%％":
+            continue
+        if level == 3 and re.match(r"\d", rest):
+            continue
+        marker = stripped[: m.end()].rstrip()
+        text_col = start + m.end()
+        return Heading(level, cn_to_int(m.group(1)), marker, style, "", 0, start + 1, 0, text_col + 1)
+    if markdown_depth:
+        text = stripped.strip()
+        if text:
+            return Heading(min(markdown_depth, 4), None, "#" * markdown_depth, "#", "", 0,
+                           start + 1, 0, start + 1)
+    return None
+
+
+def heading_split(view: str, text_index: int) -> int:
+    """Index where a heading's text ends: after its first sentence if the line goes on."""
+    m = _SENTENCE_END.search(view, text_index)
+    if m and view[m.end():].strip():
+        return m.end()
+    return len(view.rstrip())
+
+
+def looks_like_title(text: str) -> int:
+    """0 = not a title, 1 = could be one, 2 = looks like one (has a title word)."""
+    text = text.strip()
+    if not (2 <= len(text) <= TITLE_MAX) or text[-1] in "。；;，,：:、" or _NOT_TITLE.search(text):
+        return 0
+    if text[0] in "【[" and text[-1] in "】]":
+        return 0
+    return 2 if TITLE_WORDS.search(text) else 1
+
+
+class ReportLexer:
+    """Lark custom lexer: turns a Document into line tokens, and remembers what they mean."""
+
+    def __init__(self, lexer_conf=None):
+        pass
+
+    def lex(self, data, parser_state=None):  # noqa: ARG002 - Lark's interface
+        from lark import Token
+
+        doc, objects = data
+        lines = doc.lines
+        heads: dict[int, Heading] = {}
+        depths = [markdown_heading_depth(line.text) if doc.markdown else 0 for line in lines]
+        top_depth = min([d for d in depths if d] or [0])
+        for i, line in enumerate(lines):
+            head = match_heading(line.view, depths[i])
+            if head:
+                heads[i] = head
+        first_heading = min(heads, default=len(lines))
+
+        title_index = self._find_title(lines, first_heading, heads, depths, top_depth)
+        if title_index is not None:
+            heads.pop(title_index, None)
+            first_heading = min(heads, default=len(lines))
+        # Unnumbered Markdown headings: depth relative to the shallowest one.
+        if top_depth:
+            shift = top_depth - 1
+            if title_index is not None and depths[title_index] == top_depth:
+                others = [d for i, d in enumerate(depths) if d and i != title_index]
+                shift = (min(others) - 1) if others else shift
+            for i, head in heads.items():
+                if head.number is None:
+                    head.level = max(1, min(4, depths[i] - shift))
+
+        def token(kind, obj, line, col, end_col):
+            objects.append(obj)
+            tok = Token(kind, str(len(objects) - 1))
+            tok.line, tok.column, tok.end_line, tok.end_column = line.number, col, line.number, end_col
+            return tok
+
+        for i, line in enumerate(lines):
+            view = line.view
+            if not view.strip():
+                continue
+            if i == title_index:
+                para = self._paragraph(line, 0)
+                yield token("TITLE", para, line, para.column, para.end_column)
+                continue
+            head = heads.get(i)
+            body_start = 0
+            if head:
+                end = heading_split(view, head.text_column - 1)
+                head.line = line.number
+                head.end_column = end + 1
+                head.text = line.text[head.text_column - 1: end].strip()
+                yield token("H%d" % head.level, head, line, head.column, head.end_column)
+                if not view[end:].strip():
+                    continue
+                body_start = end
+            para = self._paragraph(line, body_start)
+            yield token("LINE", para, line, para.column, para.end_column)
+            for enum in para.enums:
+                yield token("ENUM", enum, line, enum.column, enum.column + len(enum.marker))
+
+    @staticmethod
+    def _paragraph(line, start: int) -> Paragraph:
+        view = line.view
+        body = view[start:]
+        lead = len(body) - len(body.lstrip())
+        col = start + lead
+        end = len(view.rstrip())
+        para = Paragraph(line.number, col + 1, end + 1, line.text[col:end])
+        for m in _ENUM.finditer(view, col, end):
+            para.enums.append(Enum(cn_to_int(m.group(1)), m.group(0), line.number, m.start(1) + 1))
+        return para
+
+    @staticmethod
+    def _find_title(lines, first_heading, heads, depths, top_depth):
+        candidates = []
+        top_count = sum(1 for d in depths if d and d == top_depth)
+        for i, line in enumerate(lines):
+            view = line.view
+            if not view.strip():
+                continue
+            head = heads.get(i)
+            if head is not None:
+                # A lone top-level Markdown heading (or one worded like a title) is the title.
+                if depths[i] == top_depth and head.number is None and not candidates and (
+                        top_count == 1 or looks_like_title(view) == 2):
+                    return i
+                break
+            score = looks_like_title(view)
+            if score:
+                candidates.append((score, i))
+            elif len(view.strip()) > TITLE_MAX:
+                break  # the opening paragraph has begun
+        if not candidates:
+            return None
+        best = max(score for score, _ in candidates)
+        return next(i for score, i in candidates if score == best)
+
+
+# --- the grammar --------------------------------------------------------------------------
+
+_PARSER = None
+
+
+def grammar_parser(strict: bool = False):
+    """The Lark LALR parser (built once per process)."""
+    global _PARSER
+    if _PARSER is not None and not strict:
+        return _PARSER
+    from lark import Lark
+    from lark.lexer import Lexer
+
+    lexer = type("ReportLexer", (ReportLexer, Lexer), {})
+    parser = Lark.open("report.lark", rel_to=__file__, parser="lalr", lexer=lexer,
+                       strict=strict, maybe_placeholders=True)
+    if not strict:
+        _PARSER = parser
+    return parser
+
+
+class ParseProblem(Exception):
+    def __init__(self, message, line, column):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def parse(doc: Document) -> Report:
+    """Parse a document into a Report. Never raises on a document's content."""
+    from lark import Tree
+
+    objects: list = []
+    tree = grammar_parser().parse((doc, objects))
+    report = Report()
+
+    def obj(tok):
+        return objects[int(tok)]
+
+    def paras(node):
+        out = []
+        if node is None:
+            return out
+        for child in node.children:
+            if isinstance(child, Tree) and child.data == "paras":
+                out.extend(paras(child))
+            elif isinstance(child, Tree) and child.data == "para":
+                out.append(obj(child.children[0]))
+        return out
+
+    def section(node) -> Section:
+        sec = Section(obj(node.children[0]))
+        for child in node.children[1:]:
+            if child is None:
+                continue
+            if child.data == "para":
+                sec.paragraphs.append(obj(child.children[0]))
+            else:
+                sec.children.append(section(child))
+        return sec
+
+    front, *sec1 = tree.children
+    before, title, after, *lower = front.children
+    if title is not None:
+        report.noise = paras(before)
+        report.title = obj(title.children[0])
+        report.opening = paras(after)
+    else:
+        report.opening = paras(before)
+    report.sections = [section(n) for n in lower if n is not None] + [section(n) for n in sec1]
+    return report
+
+
+def outline(report: Report) -> Iterator[str]:
+    """Human-readable lines describing the parsed tree (``reportlint --outline``)."""
+    if report.profile:
+        yield f"profile: {report.profile}"
+    for p in report.noise:
+        yield f"{p.line:>5}  noise    {_short(p.text)}"
+    if report.title:
+        yield f"{report.title.line:>5}  title    {_short(report.title.text)}"
+    else:
+        yield "    -  title    (none found)"
+    for p in report.opening:
+        yield f"{p.line:>5}  opening  {_short(p.text)}"
+    for sec in report.walk():
+        h = sec.heading
+        indent = "  " * (h.level - 1)
+        extra = f"  [{len(sec.paragraphs)} paragraph{'s' if len(sec.paragraphs) != 1 else ''}"
+        enums = [e.marker for p in sec.paragraphs for e in p.enums]
+        if enums:
+            extra += ", " + "".join(enums)
+        extra += "]"
+        yield f"{h.line:>5}  L{h.level}  {indent}{h.marker} {_short(h.text)}{extra}"
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = text.strip()
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,32 @@
+"""The rule registry: every rule reportlint knows, by name and by code."""
+
+from __future__ import annotations
+
+from .base import Fix, Problem, Rule
+from .duplicate_punctuation import DuplicatePunctuation
+from .missing_section import MissingSection
+from .placeholder import Placeholder
+from .watermark import Watermark
+
+RULES: list[type[Rule]] = [
+    Placeholder,
+    DuplicatePunctuation,
+    Watermark,
+    MissingSection,
+]
+
+# Findings the engine itself reports; they are not rules that can be run or selected.
+READ_ERROR = ("read-error", "RL001")
+PARSE_ERROR = ("parse-error", "RL002")
+
+BY_KEY: dict[str, type[Rule]] = {}
+for _rule in RULES:
+    BY_KEY[_rule.name] = BY_KEY[_rule.code] = _rule
+
+
+def lookup(key: str) -> type[Rule] | None:
+    """A rule by its name (``placeholder``) or code (``RL101``), case-insensitively for codes."""
+    return BY_KEY.get(key) or BY_KEY.get(key.upper())
+
+
+__all__ = ["Fix", "Problem", "Rule", "RULES", "lookup", "READ_ERROR", "PARSE_ERROR"]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from .base import Problem, Rule
+
+# A short line on its own, without sentence punctuation, reads as a heading even
+# without a number (存在的问题：).
+BARE_HEADING_MAX = 20
+
+
+def heading_candidates(report) -> list[tuple[int, str]]:
+    """(line, text) of every heading, numbered or not."""
+    out = [(h.line, h.text) for h in report.headings()]
+    for section_paras in [report.opening] + [s.paragraphs for s in report.walk()]:
+        for p in section_paras:
+            text = p.text.strip()
+            if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
+                out.append((p.line, text))
+    return out
+
+
+def section_lines(report, spec) -> list[int]:
+    """Lines of the headings that satisfy a required section."""
+    return [line for line, text in heading_candidates(report)
+            if any(p.search(text) for p in spec.headings)]
+
+
+class MissingSection(Rule):
+    """A required section is missing (缺少必需章节).
+
+    The profile (述职报告 by default) names the sections a report must have — work done
+    (工作情况), problems (存在问题) and next steps (下一步打算) — each with the heading
+    wordings real reports use (履职情况, 主要工作, 工作成效, 存在的不足, 差距和不足,
+    问题及原因, 下步工作思路, 今后努力方向, …). A section is present when any heading
+    matches one of them. One finding per missing section, at the title (line 1 when
+    there is no title), naming the section and headings that would satisfy it.
+
+    Sections and wordings live in the rule pack under ``profiles``; a pack can add
+    wordings or replace a profile's required sections.
+    """
+
+    code = "RL201"
+    name = "missing-section"
+    severity = "error"
+    examples = {
+        "bad": ["述职报告\n\n一、主要工作\n\n做了很多工作。\n\n二、存在的问题\n\n学习不够。\n"],
+        "good": ["述职报告\n\n一、主要工作\n\n做了很多工作。\n\n二、存在的不足\n\n学习不够。\n\n"
+                 "三、下一步打算\n\n加强学习。\n"],
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        if report.title is not None:
+            line, col, end = report.title.line, report.title.column, report.title.end_column
+        else:
+            line, col, end = 1, 1, len(ctx.doc.lines[0].text.rstrip()) + 1
+        for spec in ctx.profile.sections:
+            if not section_lines(report, spec):
+                hint = "、".join(spec.examples[:5])
+                hint = f"（如「{hint}」）" if hint else ""
+                yield Problem(line, col, line, max(end, col), f"缺少「{spec.name}」部分：没有符合的标题{hint}")

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import re
+
+from .base import Fix, Problem, Rule
+from .placeholder import overlaps
+
+# A line with no advert keyword is still part of an advert block when it is short and
+# does not read like report prose (a brand name, a slogan, 【打击倒卖活动】).
+WEAK_MAX = 40
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
+# A short line repeated at both ends of the document is a header/footer.
+REPEAT_MAX = 30
+REPEAT_HEAD, REPEAT_TAIL = 4, 8
+
+
+def _clip(text: str, width: int = 24) -> str:
+    text = text.strip()
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def delete_line(doc, number: int) -> Fix:
+    line = doc.line(number)
+    if line.ending:
+        return Fix(number, 1, number + 1, 1, "")
+    return Fix(number, 1, number, len(line.text) + 1, "")
+
+
+class Watermark(Rule):
+    """Leftover advert, watermark or paywall marker (广告、水印残留).
+
+    Catches what material sites leave in a downloaded template: advert lines
+    (``【…素材库】——…``, ``…整理，咨询QQ…``, ``会员群：… 免费QQ群：…``,
+    ``本文由…网友投稿``, ``更多精品范文请访问…``, ``扫码关注…``), watermarks
+    (``仅供学习 禁止外传 用后删除``) and the paywall markers ``##paidbegin##`` /
+    ``##paidend##`` — a marker glued inside a line is reported alone.
+
+    Lines of an advert block that carry no keyword (a brand name, a slogan) are
+    caught when they sit in one block with an advert line before the title or after
+    the end of the report, and when the same short line repeats as header and footer.
+    Ordinary mentions in the body (``通过单位微信公众号推送``, ``在机关微信群分享``,
+    ``工会会员``, ``下载“学习强国”APP``) are not adverts.
+
+    Patterns: ``watermark.lines``, ``watermark.markers`` and ``watermark.allow`` in the
+    rule pack. The fix deletes a marker, or an advert line together with its line end.
+    """
+
+    code = "RL103"
+    name = "watermark"
+    severity = "error"
+    fixable = True
+    examples = {
+        "bad": ["【哒哒素材库】——每天更新材料1000多篇", "酷乐文行整理，咨询QQ206157060",
+                "仅供学习 禁止外传 用后删除", "本##paidbegin##人带头学习"],
+        "good": ["通过单位微信公众号推送学习内容。", "在机关微信群分享学习内容。",
+                 "发展工会会员20名。", "组织党员下载“学习强国”APP。"],
+    }
+
+    def check(self, ctx):
+        doc, pack = ctx.doc, ctx.pack
+        markers = pack.combined("watermark.markers")
+        adverts = pack.combined("watermark.lines")
+        allow = pack.combined("watermark.allow")
+        keyword: set[int] = set()
+        found: dict[int, Problem] = {}
+        marker_problems: list[Problem] = []
+        for line in doc.lines:
+            view = line.view
+            allowed = [m.span() for m in allow.finditer(view)] if allow and view.strip() else []
+            hits = [m for m in adverts.finditer(view) if not overlaps(allowed, *m.span())] if adverts else []
+            if hits:
+                keyword.add(line.number)
+                found[line.number] = self._line_problem(doc, line, "广告残留")
+                continue
+            for m in markers.finditer(view) if markers else ():
+                if overlaps(allowed, *m.span()):
+                    continue
+                if not (view[: m.start()].strip() or view[m.end():].strip()):
+                    fix = delete_line(doc, line.number)
+                else:
+                    fix = Fix(line.number, m.start() + 1, line.number, m.end() + 1, "")
+                marker_problems.append(Problem(line.number, m.start() + 1, line.number, m.end() + 1,
+                                               f"付费墙标记残留「{m.group()}」", fix))
+        for number in self._advert_blocks(ctx, keyword) | self._header_footer(ctx):
+            if number not in found:
+                found[number] = self._line_problem(doc, doc.line(number), "广告残留（广告块中的行）")
+        yield from marker_problems
+        yield from found.values()
+
+    @staticmethod
+    def _line_problem(doc, line, what: str) -> Problem:
+        start = len(line.text) - len(line.text.lstrip())
+        end = len(line.text.rstrip())
+        return Problem(line.number, start + 1, line.number, end + 1,
+                       f"{what}：「{_clip(line.text)}」", delete_line(doc, line.number))
+
+    @staticmethod
+    def _weak(ctx, line) -> bool:
+        text = line.view.strip()
+        return bool(text) and len(text) <= WEAK_MAX and text[-1] != "。" and not _DATE.search(text)
+
+    def _advert_blocks(self, ctx, keyword: set[int]) -> set[int]:
+        """Weak lines sharing a block with an advert line before the title or after the end."""
+        doc, report = ctx.doc, ctx.report
+        heads = {h.line for h in report.headings()}
+        region: list[int] = []
+        if report.title is not None:
+            region += range(1, report.title.line)
+        tail: list[int] = []
+        for line in reversed(doc.lines):
+            if not line.view.strip():
+                tail.append(line.number)
+                continue
+            if line.number in heads or not (line.number in keyword or self._weak(ctx, line)):
+                break
+            if report.title is not None and line.number <= report.title.line:
+                break
+            tail.append(line.number)
+        region += sorted(tail)
+        out: set[int] = set()
+        block: list[int] = []
+        for number in region + [0]:
+            line = doc.line(number) if number else None
+            if line is not None and line.view.strip() and (not block or block[-1] == number - 1):
+                block.append(number)
+                continue
+            if any(n in keyword for n in block):
+                out.update(n for n in block if n in keyword or self._weak(ctx, doc.line(n)))
+            block = [number] if line is not None and line.view.strip() else []
+        return out
+
+    @staticmethod
+    def _header_footer(ctx) -> set[int]:
+        doc, report = ctx.doc, ctx.report
+        filled = [line for line in doc.lines if line.view.strip()]
+        if len(filled) < REPEAT_HEAD + REPEAT_TAIL:
+            return set()
+        skip = {h.line for h in report.headings()}
+        if report.title is not None:
+            skip.add(report.title.line)
+        head = {}
+        for line in filled[:REPEAT_HEAD]:
+            text = line.view.strip()
+            if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in "。：:":
+                head.setdefault(text, line.number)
+        out = set()
+        for line in filled[-REPEAT_TAIL:]:
+            text = line.view.strip()
+            if text in head and line.number not in skip and line.number != head[text]:
+                out.update((head[text], line.number))
+        return out

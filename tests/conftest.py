@@ -1,0 +1,50 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(ROOT))
+
+from lint import document, engine, packs  # noqa: E402
+
+_PACK = None
+
+
+def default_pack():
+    global _PACK
+    if _PACK is None:
+        _PACK = packs.load()
+    return _PACK
+
+
+def lint_text(text, select=None, path="doc.txt", pack=None, **options):
+    """Findings for an inline document, optionally only those of the rules in ``select``."""
+    linter = engine.Linter(pack or default_pack(), engine.Options(select=select, **options))
+    return linter.lint_document(document.from_text(text, path))
+
+
+def seed(prefix):
+    """Path of the seed whose name starts with ``prefix`` (e.g. "001")."""
+    (path,) = SEEDS.glob(prefix + "_*.txt")
+    return path
+
+
+@pytest.fixture
+def seed_text():
+    return lambda prefix: seed(prefix).read_text(encoding="utf-8")
+
+
+def spans(findings):
+    return [(f.line, f.column, f.end_column) for f in findings]
+
+
+def texts(findings, source):
+    """The characters each finding spans, read back from the source text."""
+    lines = document.from_text(source).lines
+    return [lines[f.line - 1].text[f.column - 1: f.end_column - 1] for f in findings]
+
+
+os.environ.pop("NO_COLOR", None)

@@ -1,0 +1,68 @@
+import pytest
+
+from conftest import lint_text, seed, texts
+
+
+def found(text, path="doc.txt"):
+    fs = lint_text(text, select=["placeholder"], path=path)
+    return texts(fs, text) if not path.endswith(".md") else [f.column for f in fs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建立健全了《区XX党组议事规则》。", ["XX"]),
+    ("组织党员自愿捐款X人，累计捐款数额X元。", ["X", "X"]),
+    ("办结率X%。", ["X"]),
+    ("××局党组会议", ["××"]),
+    ("共召开xx次会议。", ["xx"]),
+    ("ＸＸ个党支部", ["ＸＸ"]),
+    ("XXX同志", ["XXX"]),
+    ("《关于全面推进XXXX“XX”的指导意见X》文件", ["XXXX", "XX", "X"]),
+    ("共开展中心组学习*次、专题培训学习*次。", ["*", "*"]),
+    ("按照党章等有关规定，*党支部于6月份完成换届选举。", ["*"]),
+    ("紧紧围绕县委提出的“*”的奋斗目标", ["*"]),
+    ("打造辛*区共同缔造示范点", ["*"]),
+    ("建立工作AAA群，畅通政企交流渠道。", ["AAA"]),
+])
+def test_catches_blanks(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "为卫生院配备X射线机和X光机各一台。",
+    "推进“1+X证书”制度试点。",
+    "新建宣传栏，规格5×8米。",
+    "获评AAA级信用企业，景区通过4A级景区复核。",
+    "熟练使用Excel、XML和XBRL报送数据。",
+    "组织观看《X战警》不是本单位活动。",
+    "原文如此：**加强学习**。",
+    "* 第一条要点",
+    "******",
+    "面积3*4平方米",
+])
+def test_leaves_legitimate_text_alone(text):
+    assert found(text) == []
+
+
+def test_markdown_bold_and_bullets_are_not_placeholders():
+    text = "# 述职报告\n\n- **加强学习**，提高认识。\n* 共开展学习*次。\n"
+    fs = lint_text(text, select=["placeholder"], path="r.md")
+    assert [(f.line, f.column, f.end_column) for f in fs] == [(4, 8, 9)]
+
+
+def test_span_is_exactly_the_run():
+    text = "第一行\n在XX委XX工委的领导下"
+    fs = lint_text(text, select=["placeholder"])
+    assert [(f.line, f.column, f.end_column) for f in fs] == [(2, 2, 4), (2, 5, 7)]
+
+
+@pytest.mark.parametrize("prefix, count", [("000", 5), ("001", 13), ("002", 8), ("003", 42), ("004", 150)])
+def test_every_placeholder_in_the_seeds(prefix, count):
+    text = seed(prefix).read_text(encoding="utf-8")
+    fs = lint_text(text, select=["placeholder"])
+    assert len(fs) == count
+    blanks = texts(fs, text)
+    assert all(set(b) <= set("XxＸ×*AＡ") for b in blanks)
+    if prefix == "003":
+        assert blanks == ["*"] * 42
+    if prefix == "000":
+        assert blanks.count("AAA") == 1 and blanks.count("XX") == 4

@@ -1,0 +1,70 @@
+import pytest
+
+from conftest import seed
+from lint import document, parser
+
+
+def parse(text, path="a.txt"):
+    return parser.parse(document.from_text(text, path))
+
+
+def test_grammar_builds_in_strict_mode():
+    parser.grammar_parser(strict=True)
+
+
+def test_levels_numbers_and_inline_body():
+    report = parse(
+        "2023年述职报告\n\n现将工作情况报告如下：\n\n一、履职工作情况\n\n（一）坚持从严从实，落实管党责任。牢固树立“四个意识”。\n"
+        "(二)完善制度\n1.建立规则。内容\n2、修订制度\n（1）细则\n二、存在问题\n一是学习不够。二是作风不实。\n")
+    assert report.title.text == "2023年述职报告"
+    assert [p.text for p in report.opening] == ["现将工作情况报告如下："]
+    heads = [(h.level, h.number, h.text) for h in report.headings()]
+    assert heads == [(1, 1, "履职工作情况"), (2, 1, "坚持从严从实，落实管党责任。"), (2, 2, "完善制度"),
+                     (3, 1, "建立规则。"), (3, 2, "修订制度"), (4, 1, "细则"), (1, 2, "存在问题")]
+    first_sub = report.sections[0].children[0]
+    assert [p.text for p in first_sub.paragraphs] == ["牢固树立“四个意识”。"]
+    assert [p.column for p in first_sub.paragraphs] == [18]
+    enums = [e.number for p in report.sections[1].paragraphs for e in p.enums]
+    assert enums == [1, 2]
+
+
+def test_not_headings():
+    report = parse("标题报告\n1.5倍的增长。\n2023年工作很多。\n一是加强学习。\n统一是基础。\n")
+    assert report.headings() == []
+    assert [e.marker for p in report.opening for e in p.enums] == ["一是"]
+
+
+def test_leading_noise_before_title():
+    report = parse(seed("001").read_text(encoding="utf-8"))
+    assert [p.line for p in report.noise] == [1, 2, 3]
+    assert report.title.line == 4
+
+
+def test_markdown_headings_map_onto_levels():
+    report = parse("# 述职报告\n\n## 主要工作\n\n### 加强学习\n\n正文。\n\n## 一、存在问题\n", "a.md")
+    assert report.title.text == "述职报告"
+    assert [(h.level, h.text) for h in report.headings()] == [(1, "主要工作"), (2, "加强学习"), (1, "存在问题")]
+
+
+@pytest.mark.parametrize("prefix, levels", [
+    ("000", {1: 3, 2: 7}), ("001", {1: 3, 2: 16}), ("002", {1: 3, 2: 6}),
+    ("003", {1: 3, 3: 10}), ("004", {1: 3, 2: 5}),
+])
+def test_seed_structure(prefix, levels):
+    report = parse(seed(prefix).read_text(encoding="utf-8"))
+    counts = {}
+    for h in report.headings():
+        counts[h.level] = counts.get(h.level, 0) + 1
+    assert counts == levels
+    assert report.title is not None and "述职报告" in report.title.text
+    numbers = [h.number for h in report.headings() if h.level == 1]
+    assert numbers == [1, 2, 3]
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", "（一）\n", "一、\n", "1.\n（1）\n", "（三）只有二级\n1.三级\n（2）四级\n一、一级\n（1）跳级",
+    "##paidbegin##\n", "一是二是三是", "#\n##\n###", "。。。\n" * 5,
+])
+def test_never_gives_up(text):
+    report = parse(text)
+    list(parser.outline(report))
