@@ -53,8 +53,9 @@ class Pack:
         """One alternation of all the patterns under ``key`` (None when there are none)."""
         cache = self.__dict__.setdefault("_combined", {})
         if key not in cache:
-            pats = self.patterns(key)
-            cache[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+            from .regex import combine
+
+            cache[key] = combine(self.patterns(key))
         return cache[key]
 
     def profile(self, name: str | None = None) -> Profile:
@@ -124,8 +125,9 @@ _PLAIN_TAGS = {"str", "seq", "map", "int", "float", "bool", "null"}
 
 
 class _Reader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, trusted: bool = False):
         self.path = path
+        self.trusted = trusted  # the default pack: plain ``re``; user packs: see lint/regex.py
 
     def check_tag(self, node) -> None:
         if node.tag.rsplit(":", 1)[-1] not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
@@ -169,11 +171,13 @@ class _Reader:
         return str(node.value)
 
     def regex(self, node, what: str) -> re.Pattern:
+        from .regex import PatternError, compile_pattern
+
         text = self.string(node, what)
         try:
-            pattern = re.compile(text)
-        except re.error as exc:
-            raise self.error(node, f"{what}: invalid regular expression {text!r}: {exc}") from None
+            pattern = compile_pattern(text, trusted=self.trusted)
+        except PatternError as exc:
+            raise self.error(node, f"{what}: {exc}") from None
         if pattern.match(""):
             raise self.error(node, f"{what}: pattern {text!r} matches the empty string")
         return pattern
@@ -189,7 +193,7 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
     pack.sources.append(path)
     if root is None:
         return  # an empty pack changes nothing
-    r = _Reader(path)
+    r = _Reader(path, trusted=is_default)
     known = {"version", "default_profile", "profiles"} | {k.split(".")[0] for k in LISTS} | set(MAPPINGS)
     for name, key, value in r.mapping(root, "a rule pack"):
         if name not in known:

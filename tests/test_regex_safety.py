@@ -1,0 +1,111 @@
+"""Patterns from a user's rule pack cannot stall a run (lint/regex.py)."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import lint_text
+from lint import packs
+from lint.regex import MAX_PATHS, PatternError, backtracking_paths, combine, compile_pattern, engine_of, to_re2
+
+re2 = pytest.importorskip("re2")
+
+
+def write_pack(tmp_path, patterns):
+    lines = "".join(f"    - '{p}'\n" for p in patterns)
+    path = tmp_path / "mine.yaml"
+    path.write_text("placeholder:\n  patterns:\n" + lines, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("redos, hostile", [
+    (r"(a+)+$", "a" * 50_000 + "!"),
+    (r"(b+b+)+y", "b" * 50_000 + "!"),
+    (r"(a|a)*b", "a" * 50_000),
+    (r"\s*\s*\s*y", " " * 50_000 + "!"),
+    (r"(\w+\s?)+$", "ab " * 20_000 + "!"),
+])
+def test_known_redos_patterns_run_on_the_linear_engine(tmp_path, redos, hostile):
+    # On Python's re each of these takes exponential (or cubic) time on ``hostile``.
+    pack = packs.load([write_pack(tmp_path, [redos])])
+    (pattern,) = [p for p in pack.patterns("placeholder.patterns") if p.pattern == redos]
+    assert engine_of(pattern) == "re2"
+    assert pattern.search(hostile) is None
+    findings = lint_text("述职报告\n" + hostile + "\n", select=["placeholder"], pack=pack)
+    assert [f for f in findings if f.line == 2] == []
+
+
+@pytest.mark.parametrize("text, words", [
+    (r"(?=a)(a+)+$", "lookaround"),
+    (r"(?<=x)\d+", "unbounded"),
+    (r"(a)\1", "backreferences"),
+    (r"(?P<q>x)(?P=q)", "backreferences"),
+    (r"(?<![A-Za-z])(?:(?:XX){0,20}){0,20}", "bounded repeats"),
+])
+def test_backtracking_prone_patterns_are_refused_with_their_position(tmp_path, text, words):
+    path = write_pack(tmp_path, ["某某", text])
+    with pytest.raises(packs.PackError) as info:
+        packs.load([path])
+    err = info.value
+    assert (err.path, err.line, err.column) == (path, 4, 7)
+    assert words in err.message and repr(text) in err.message
+
+
+def test_bounded_lookarounds_stay_on_re():
+    pattern = compile_pattern("某某(?=同志)")
+    assert engine_of(pattern) == "re"
+    assert pattern.search("某某同志").span() == (0, 2)
+    assert compile_pattern(r"(?<![A-Za-z])X{1,20}(?![A-Za-z])").search("共X人").group() == "X"
+
+
+def test_default_pack_is_trusted_and_keeps_python_semantics():
+    pack = packs.load()
+    assert all(engine_of(p) == "re" for p in pack.patterns("placeholder.patterns"))
+    # The same pattern in a user's pack would be refused: it needs lookarounds and "+".
+    with pytest.raises(PatternError):
+        compile_pattern(pack.patterns("placeholder.patterns")[0].pattern)
+
+
+def test_backtracking_bound():
+    parse = __import__("re._parser", fromlist=["parse"]).parse
+    assert backtracking_paths(parse("abc")) == 1
+    assert backtracking_paths(parse("a{0,9}b")) == 10
+    assert backtracking_paths(parse("(ab|b|c)d{2,3}")) == 6
+    assert backtracking_paths(parse("a+")) == MAX_PATHS + 1
+    assert backtracking_paths(parse("((ab){0,9}){0,9}")) == MAX_PATHS + 1
+
+
+def test_user_pattern_merges_with_default_patterns(tmp_path):
+    pack = packs.load([write_pack(tmp_path, [r"某某\d*号"])])
+    combined = pack.combined("placeholder.patterns")
+    assert engine_of(combined) == "mixed"
+    text = "述职报告\n某某3号楼共XX人，某某号。\n"
+    spans = [(f.column, f.end_column) for f in lint_text(text, select=["placeholder"], pack=pack)]
+    assert spans == [(1, 5), (7, 9), (11, 14)]
+    assert lint_text("述职报告\n某某同志。\n", select=["placeholder"], pack=pack) == []
+
+
+def test_merge_prefers_leftmost_then_earlier_pattern():
+    merged = combine([compile_pattern("X(?=Y)"), compile_pattern("XY+"), compile_pattern("Z")])
+    assert [m.group() for m in merged.finditer("XYY XY Z")] == ["X", "X", "Z"]
+    merged = combine([compile_pattern("ab"), compile_pattern("(?<=a)b")])
+    assert [m.span() for m in merged.finditer("abab")] == [(0, 2), (2, 4)]
+
+
+# Python's meaning of classes in a str pattern is kept when a pattern moves to RE2:
+# \d, \w, \s cover all of Unicode there, not ASCII only.
+TRANSLATED = [r"\d+", r"\w+", r"\s+", r"\S+", r"\W", r"\D{2}", r"[\d\s]+", r"(?i)qq\s*群", r"[^\d]+?x",
+              r"X{2,}|Ｘ+", r"(a|bc)*d", r"^\s*第.{1,3}条", r"群$", r"(?P<n>号)\d?", r"(?a)\w+", r"[a-f\]\-]"]
+ALPHABET = st.sampled_from(list("aAbcdxXqQ群号第条Ｘ1２٣ \t\u3000\u00a0_-]é\u0301·\n") + ["\U0001d7d8", "Ⅻ", "ǅ"])
+
+
+@pytest.mark.parametrize("pattern", TRANSLATED)
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(ALPHABET, max_size=30))
+def test_translation_matches_what_python_matches(pattern, text):
+    ours = compile_pattern(pattern)
+    assert engine_of(ours) == "re2", to_re2(pattern)
+    theirs = re.compile(pattern)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
