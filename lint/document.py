@@ -8,6 +8,7 @@ write it back byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
@@ -171,10 +172,10 @@ def read(path: str, kind: str | None = None) -> Document:
 _MD_HEADING = re.compile(r"^( {0,3})(#{1,6})([ \t]+|$)")
 _MD_BULLET = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)")
 _MD_QUOTE = re.compile(r"^( {0,3}>[ \t]?)+")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_CODE = re.compile(r"`+[^`]*`+")
-_MD_COMMENT = re.compile(r"<!--.*?-->")
-_MD_LINK = re.compile(r"\]\([^)\s]*\)")
+_MD_LINK_END = re.compile(r"[)\s]")
 _MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 
@@ -207,30 +208,114 @@ def markdown_view(line: str, fence: str | None = None) -> tuple[str, str | None]
     m = _MD_HEADING.match(rest)
     if m:
         _blank(chars, 0, m.end())
-        closing = re.search(r"[ \t]+#+[ \t]*$", rest)
-        if closing and closing.start() >= m.end():
-            _blank(chars, closing.start(), len(chars))
+        closing = _closing_hashes(rest)
+        if closing is not None and closing >= m.end():
+            _blank(chars, closing, len(chars))
     else:
         m = _MD_BULLET.match(rest)
         if m:
             _blank(chars, m.start(2), m.end())
     rest = "".join(chars)
-    for pattern in (_MD_COMMENT, _MD_CODE):
-        for m in pattern.finditer(rest):
-            _blank(chars, m.start(), m.end())
-    rest = "".join(chars)
-    for m in _MD_EMPHASIS.finditer(rest):
-        mark = 2 if m.group(1) else 1
-        _blank(chars, m.start(), m.start() + mark)
-        _blank(chars, m.end() - mark, m.end())
-    rest = "".join(chars)
-    for m in _MD_LINK.finditer(rest):
+    for start, end in _comments(rest):
+        _blank(chars, start, end)
+    for m in _MD_CODE.finditer(rest):
         _blank(chars, m.start(), m.end())
+    rest = "".join(chars)
+    for start, end, mark in _emphasis(rest):
+        _blank(chars, start, start + mark)
+        _blank(chars, end - mark, end)
+    rest = "".join(chars)
+    opening, searched = -1, 0
+    for start, end in _links(rest):
+        _blank(chars, start, end)
         # the matching '[' is left; blank the nearest one before
-        opening = rest.rfind("[", 0, m.start())
+        opening = max(opening, rest.rfind("[", searched, start))
+        searched = start
         if opening >= 0:
             chars[opening] = " "
     return "".join(chars), None
+
+
+# The scanners below find what a regular expression search would, without the
+# quadratic rescanning a backtracking engine does on a long line of unclosed markup.
+
+def _closing_hashes(line: str) -> int | None:
+    """Start of a heading's closing ``  ##`` (what ``[ \t]+#+[ \t]*$`` finds), if any."""
+    body = line.rstrip(" \t")
+    hashes = body.rstrip("#")
+    if len(hashes) == len(body) or not hashes or hashes[-1] not in " \t":
+        return None
+    return len(hashes.rstrip(" \t"))
+
+
+def _comments(line: str):
+    """Spans of ``<!-- … -->`` (what ``<!--.*?-->`` finds)."""
+    pos = 0
+    while True:
+        start = line.find("<!--", pos)
+        if start < 0:
+            return
+        end = line.find("-->", start + 4)
+        if end < 0:
+            return  # no later comment can close either
+        yield start, end + 3
+        pos = end + 3
+
+
+def _links(line: str):
+    """Spans of ``](target)`` (what ``\\]\\([^)\\s]*\\)`` finds)."""
+    pos = 0
+    while True:
+        start = line.find("](", pos)
+        if start < 0:
+            return
+        stop = _MD_LINK_END.search(line, start + 2)
+        if stop is None:
+            return
+        if line[stop.start()] == ")":
+            yield start, stop.end()
+            pos = stop.end()
+        else:
+            pos = stop.start()  # every "](" before a space fails there too
+
+
+def _emphasis(line: str):
+    """(start, end, mark length) of ``**strong**``, ``__strong__`` and ``*em*``.
+
+    Matches where the alternation ``_MD_STRONG|_MD_EM`` would, but tries a strong
+    opener only when a closer follows it, so a line of unclosed ``**`` stays linear.
+    """
+    if "*" not in line and "_" not in line:
+        return
+    closers = {d: [c for c in _positions(line, d) if c > 0 and not line[c - 1].isspace()]
+               for d in ("**", "__")}
+    pos = 0
+    for found in re.finditer(r"[*_]", line):
+        p = found.start()
+        if p < pos:
+            continue
+        m = None
+        delim = line[p:p + 2]
+        if delim in closers:
+            ends = closers[delim]
+            i = bisect.bisect_left(ends, p + 3)
+            if i < len(ends):
+                m = _MD_STRONG.match(line, p)
+        if m is None and line[p] == "*":
+            m = _MD_EM.match(line, p)
+        if m is not None:
+            yield m.start(), m.end(), 2 if m.re is _MD_STRONG else 1
+            pos = m.end()
+
+
+def _positions(line: str, needle: str) -> list[int]:
+    """Every index where ``needle`` starts, overlapping ones included."""
+    out = []
+    i = line.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = line.find(needle, i + 1)
+    return out
 
 
 def markdown_heading_depth(line: str) -> int:

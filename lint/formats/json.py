@@ -6,5 +6,12 @@ import json
 
 
 def render(findings, out, options=None) -> None:
-    json.dump([f.as_dict() for f in findings], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # Written one finding at a time (the same bytes as json.dump(list, indent=2)), so a
+    # file with a million findings does not need a second copy of them all in memory.
+    if not findings:
+        out.write("[]\n")
+        return
+    for i, f in enumerate(findings):
+        item = json.dumps(f.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if i == 0 else ",\n  ") + item)
+    out.write("\n]\n")

@@ -3,6 +3,7 @@ with the span underlined (placed by display width, CJK = 2 columns), and a summa
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 
@@ -10,6 +11,7 @@ SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
 
 
+@functools.lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -22,7 +24,6 @@ def display_width(text: str) -> int:
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
-    text = "".join(" " if ch == "\t" or unicodedata.category(ch) == "Cc" else ch for ch in text)
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     left = start
@@ -37,7 +38,10 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
         right += 1
     prefix = "..." if left > 0 else ""
     suffix = "..." if right < len(text) else ""
-    shown = prefix + text[left:right] + suffix
+    # Tabs and control characters print as one space each (the same width): only
+    # the window is cleaned, so a long line costs no more than a short one.
+    window = "".join(" " if ch == "\t" or unicodedata.category(ch) == "Cc" else ch for ch in text[left:right])
+    shown = prefix + window + suffix
     pad = len(prefix) + display_width(text[left:start])
     marks = max(1, display_width(text[start:min(end, right)]))
     return shown, " " * pad + "^" * marks
@@ -67,7 +71,7 @@ def render(findings, out, options=None) -> None:
     for f in findings:
         out.write(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
                   f"{f.code} [{f.rule}] {f.message}\n")
-        if show_source and f.source.strip():
+        if show_source and f.source and not f.source.isspace():
             end = f.end_column - 1 if f.end_line == f.line else len(f.source)
             shown, marks = snippet(f.source, f.column - 1, end)
             gutter = str(f.line)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import bisect
+
 from .base import Rule, problem_at
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps one of ``spans`` (sorted, non-overlapping: one finditer's)."""
+    i = bisect.bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
 
 
 class Placeholder(Rule):

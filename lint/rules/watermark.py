@@ -72,10 +72,11 @@ class Watermark(Rule):
                 keyword.add(line.number)
                 found[line.number] = self._line_problem(doc, line, "广告残留")
                 continue
+            first, last = len(view) - len(view.lstrip()), len(view.rstrip())
             for m in markers.finditer(view) if markers else ():
                 if overlaps(allowed, *m.span()):
                     continue
-                if not (view[: m.start()].strip() or view[m.end():].strip()):
+                if first >= m.start() and last <= m.end():  # nothing else on the line
                     fix = delete_line(doc, line.number)
                 else:
                     fix = Fix(line.number, m.start() + 1, line.number, m.end() + 1, "")
