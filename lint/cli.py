@@ -58,6 +58,8 @@ def split_rules(value: str | None) -> list[str] | None:
 
 def discover(paths: list[str], errors: list[str]) -> list[str]:
     """Files to lint, in order: files as given, directories recursed (sorted, no symlinked dirs)."""
+    from .safety import not_regular
+
     out: list[str] = []
     seen: set[str] = set()
 
@@ -75,9 +77,18 @@ def discover(paths: list[str], errors: list[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith("."):
-                        add(os.path.join(root, name))
+                        full = os.path.join(root, name)
+                        why = not_regular(full)
+                        if why:
+                            errors.append(f"{full}: {why}")
+                        else:
+                            add(full)
         elif os.path.exists(path):
-            add(path)
+            why = not_regular(path)
+            if why:
+                errors.append(f"{path}: {why}")
+            else:
+                add(path)
         else:
             errors.append(f"{path}: no such file or directory")
     return out

@@ -108,6 +108,11 @@ def _compose(path: str):
     except UnicodeDecodeError as exc:
         raise PackError(path, 1, 1, f"rule pack is not UTF-8 (byte {exc.start})") from None
     try:
+        from .safety import MAX_YAML_DEPTH, yaml_too_deep
+
+        deep = yaml_too_deep(text, loader_cls)
+        if deep:
+            raise PackError(path, *deep, f"nested more than {MAX_YAML_DEPTH} levels deep")
         return yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
