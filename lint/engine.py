@@ -71,11 +71,17 @@ class Context:
 
 
 def choose_profile(pack: Pack, title: str) -> str:
-    """The profile whose title patterns match the title, else the pack's default."""
+    """The profile whose title pattern matches nearest the end of the title, else the pack's default.
+
+    A Chinese title names its kind last (…述职工作总结 is a 工作总结), so the match that
+    ends latest wins; among matches ending at the same place, the earlier profile.
+    """
+    best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
-        if any(p.search(title) for p in profile.title):
-            return name
-    return pack.default_profile
+        ends = [m.end() for p in profile.title for m in p.finditer(title)]
+        if ends and max(ends) > best_end:
+            best, best_end = name, max(ends)
+    return best
 
 
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:

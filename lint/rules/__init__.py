@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from .base import Fix, Problem, Rule
+from .common_typo import CommonTypo
 from .duplicate_punctuation import DuplicatePunctuation
+from .empty_section import EmptySection
+from .halfwidth_punctuation import HalfwidthPunctuation
+from .heading_numbering import HeadingNumbering
 from .missing_section import MissingSection
+from .missing_title import MissingTitle
 from .placeholder import Placeholder
+from .section_order import SectionOrder
+from .unbalanced_pair import UnbalancedPair
 from .watermark import Watermark
 
 RULES: list[type[Rule]] = [
@@ -13,6 +20,13 @@ RULES: list[type[Rule]] = [
     DuplicatePunctuation,
     Watermark,
     MissingSection,
+    HeadingNumbering,
+    SectionOrder,
+    EmptySection,
+    MissingTitle,
+    HalfwidthPunctuation,
+    UnbalancedPair,
+    CommonTypo,
 ]
 
 # Findings the engine itself reports; they are not rules that can be run or selected.
