@@ -36,7 +36,8 @@ class MissingTitle(Rule):
                 line, column, end = first.line, first.column, first.end_column
             else:
                 return  # an empty document
-            yield Problem(line, column, line, end, f"缺少标题：报告开头应有一行标题（如「XX{ctx.profile.name}」）")
+            hint = f"（如「XX同志{ctx.profile.name}」）" if ctx.profile.title else ""
+            yield Problem(line, column, line, end, f"缺少标题：报告开头应有一行标题{hint}")
             return
         title = report.title
         patterns = ctx.profile.title

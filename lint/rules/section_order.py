@@ -42,6 +42,6 @@ class SectionOrder(Rule):
             line, column, end_column, text, _rank = found
             if latest is not None and line < latest[0]:
                 yield Problem(line, column, line, end_column,
-                              f"章节顺序错误：「{text}」（{spec.name}）应在「{latest[1]}」之后")
+                              f"章节顺序错误：「{text}」（{spec.name}）应在「{latest[1]}之后")
                 return
-            latest = (line, spec.name)
+            latest = (line, f"{text}」（{spec.name}）")
