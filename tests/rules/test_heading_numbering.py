@@ -101,3 +101,30 @@ def test_render_and_cn_numbers():
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_are_correctly_numbered(prefix):
     assert numbering(seed(prefix).read_text(encoding="utf-8")) == []
+
+
+def edited_seed(prefix, line, old, new):
+    lines = seed(prefix).read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].startswith(old)
+    lines[line - 1] = new + lines[line - 1][len(old):]
+    return "\n".join(lines)
+
+
+def test_seed_004_inline_run_across_paragraphs():
+    # lines 10-12 of seed 004 are 一是 / 二是 / 三是, one per paragraph
+    fs = numbering(edited_seed("004", 11, "二是", "三是"))
+    assert spans(fs) == [(11, 1, 3), (12, 1, 3)]
+    assert "「三是」之前缺少「二是」" in fs[0].message and "重复" in fs[1].message
+    fs = numbering(edited_seed("004", 12, "三是", "二是"))
+    assert spans(fs) == [(12, 1, 3)] and "重复" in fs[0].message
+
+
+def test_seed_001_skipped_subheading():
+    fs = numbering(edited_seed("001", 12, "（四）", "（五）"))
+    assert [(f.line, f.column, f.end_column) for f in fs] == [(12, 1, 15), (13, 1, 15)]
+    assert "「（五）」之前缺少「（四）」" in fs[0].message and "重复" in fs[1].message
+
+
+def test_seed_002_glued_marker_counts_as_its_number():
+    fs = numbering(edited_seed("002", 7, "##paidbegin##（二）", "##paidbegin##（三）"))
+    assert [(f.line, f.column) for f in fs] == [(7, 14), (9, 1)]

@@ -52,3 +52,12 @@ def test_generic_profile_has_no_order():
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_are_in_order(prefix):
     assert order(seed(prefix).read_text(encoding="utf-8")) == []
+
+
+def test_seed_003_with_two_sections_swapped():
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    # 二、存在的突出问题 (lines 9-12) moved after 三、下一步工作打算 (lines 13-16)
+    swapped = lines[:8] + lines[12:16] + lines[8:12] + lines[16:]
+    fs = order("\n".join(swapped))
+    assert spans(fs) == [(9, 1, 10)]  # the first heading out of place
+    assert "存在的突出问题" in fs[0].message and "下一步工作打算" in fs[0].message
