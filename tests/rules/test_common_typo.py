@@ -1,7 +1,6 @@
 import pytest
 
 from conftest import default_pack, lint_text, seed, spans, texts
-
 from lint import packs
 from lint.engine import Linter, Options
 

@@ -1,10 +1,8 @@
 import pytest
 
-from conftest import lint_text, seed, spans, texts
-
+from conftest import default_pack, lint_text, seed, spans, texts
 from lint import document
 from lint.engine import Linter, Options
-from conftest import default_pack
 
 
 def halfwidth(text, **kw):

@@ -1,7 +1,6 @@
 import pytest
 
 from conftest import lint_text, seed, spans
-
 from lint.rules.heading_numbering import int_to_cn, render
 
 
