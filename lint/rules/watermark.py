@@ -48,9 +48,10 @@ class Watermark(Rule):
     ``工会会员``, ``下载“学习强国”APP``) are not adverts.
 
     In a Word document, headers and footers (页眉/页脚) are read too: an advert line
-    there is a finding, and so are the keyword-less lines of its block; the text of a
-    watermark shape in a header (``仅供学习``, ``XX素材网``) is always one, unless
-    ``watermark.allow`` matches it (a pack may allow, say, ``机密``).
+    there is a finding (the keyword-less lines around it are not: a header holds the
+    unit's name), and the text of a watermark shape in a header (``仅供学习``,
+    ``XX素材网``) is always one, unless ``watermark.allow`` matches it (a pack may
+    allow, say, ``机密``).
 
     Patterns: ``watermark.lines``, ``watermark.markers`` and ``watermark.allow`` in the
     rule pack. The fix deletes a marker, or an advert line together with its line end.
@@ -132,8 +133,6 @@ class Watermark(Rule):
                 break
             tail.append(line.number)
         region += sorted(tail)
-        for name in MARGIN_REGIONS:  # each header and footer region is its own block run
-            region += [0] + [line.number for line in doc.lines if line.region == name]
         out: set[int] = set()
         block: list[int] = []
         for number in region + [0]:
