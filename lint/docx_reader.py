@@ -24,7 +24,7 @@ import io
 import zipfile
 
 from .document import Document, DocumentError, Line
-from .numbering import MC, W, Numbering, w
+from .numbering import MC, Numbering, w
 
 SUFFIXES = (".docx",)
 KIND = "docx"
