@@ -12,7 +12,7 @@ import sys
 from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 class UsageError(Exception):
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 no findings, 1 findings, 2 usage or I/O error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or directories (recursing into *.txt, *.md); '-' reads standard input")
+                   help="files or directories (recursing into *.txt, *.md, *.docx); '-' reads standard input")
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help="output format (default: text)")
     p.add_argument("--rules", action="append", default=[], metavar="FILE",
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outline", action="store_true",
                    help="print how each document was understood (title, headings, levels) instead of linting")
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
-                   help="name to report for standard input (its suffix picks .md or .txt handling)")
+                   help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: only on a terminal and when NO_COLOR is unset)")
     p.add_argument("--no-source", dest="show_source", action="store_false",
@@ -74,7 +74,7 @@ def discover(paths: list[str], errors: list[str]) -> list[str]:
             for root, dirs, files in os.walk(path, onerror=lambda e: errors.append(_oserror(e))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith("."):
+                    if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith((".", "~$")):
                         add(os.path.join(root, name))
         elif os.path.exists(path):
             add(path)

@@ -136,6 +136,10 @@ class Linter:
         for f in findings:
             if 1 <= f.line <= len(doc.lines):
                 f.source = doc.line(f.line).text
+                if doc.line(f.line).region:  # a Word document's 页眉/页脚/表格/文本框
+                    f.message = f"（{doc.line(f.line).region}）{f.message}"
+            if not doc.fixable:
+                f.fix = None
         findings.sort(key=Finding.sort_key)
         return findings
 

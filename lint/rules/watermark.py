@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import MARGIN_REGIONS
 from .base import Fix, Problem, Rule
 from .placeholder import overlaps
 
@@ -26,6 +27,11 @@ def delete_line(doc, number: int) -> Fix:
     return Fix(number, 1, number, len(line.text) + 1, "")
 
 
+def body_lines(doc) -> list:
+    """The lines of the running text (a Word document's headers and footers left out)."""
+    return [line for line in doc.lines if line.region not in MARGIN_REGIONS]
+
+
 class Watermark(Rule):
     """Leftover advert, watermark or paywall marker (广告、水印残留).
 
@@ -40,6 +46,12 @@ class Watermark(Rule):
     the end of the report, and when the same short line repeats as header and footer.
     Ordinary mentions in the body (``通过单位微信公众号推送``, ``在机关微信群分享``,
     ``工会会员``, ``下载“学习强国”APP``) are not adverts.
+
+    In a Word document, headers and footers (页眉/页脚) are read too: an advert line
+    there is a finding (the keyword-less lines around it are not: a header holds the
+    unit's name), and the text of a watermark shape in a header (``仅供学习``,
+    ``XX素材网``) is always one, unless ``watermark.allow`` matches it (a pack may
+    allow, say, ``机密``).
 
     Patterns: ``watermark.lines``, ``watermark.markers`` and ``watermark.allow`` in the
     rule pack. The fix deletes a marker, or an advert line together with its line end.
@@ -64,9 +76,13 @@ class Watermark(Rule):
         keyword: set[int] = set()
         found: dict[int, Problem] = {}
         marker_problems: list[Problem] = []
+        shapes = doc.extra.get("watermark_lines", ())
         for line in doc.lines:
             view = line.view
             allowed = [m.span() for m in allow.finditer(view)] if allow and view.strip() else []
+            if line.number in shapes and not allowed:
+                found[line.number] = self._line_problem(doc, line, "水印残留")
+                continue
             hits = [m for m in adverts.finditer(view) if not overlaps(allowed, *m.span())] if adverts else []
             if hits:
                 keyword.add(line.number)
@@ -107,7 +123,7 @@ class Watermark(Rule):
         if report.title is not None:
             region += range(1, report.title.line)
         tail: list[int] = []
-        for line in reversed(doc.lines):
+        for line in reversed(body_lines(doc)):
             if not line.view.strip():
                 tail.append(line.number)
                 continue
@@ -132,7 +148,7 @@ class Watermark(Rule):
     @staticmethod
     def _header_footer(ctx) -> set[int]:
         doc, report = ctx.doc, ctx.report
-        filled = [line for line in doc.lines if line.view.strip()]
+        filled = [line for line in body_lines(doc) if line.view.strip()]
         if len(filled) < REPEAT_HEAD + REPEAT_TAIL:
             return set()
         skip = {h.line for h in report.headings()}
