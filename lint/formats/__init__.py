@@ -11,6 +11,10 @@ import importlib
 FORMATS = {
     "text": "lint.formats.text",
     "json": "lint.formats.json",
+    "concise": "lint.formats.concise",
+    "github": "lint.formats.github",
+    "junit": "lint.formats.junit",
+    "sarif": "lint.formats.sarif",
 }
 
 
