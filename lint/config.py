@@ -156,7 +156,7 @@ class _Source:
 def _read_yaml(path: str) -> _Source:
     import yaml
 
-    from .packs import PackError, _compose
+    from .packs import _PLAIN_TAGS, PackError, _compose
 
     try:
         root = _compose(path)
@@ -168,7 +168,7 @@ def _read_yaml(path: str) -> _Source:
 
     def walk(node, keys: tuple):
         tag = node.tag.rsplit(":", 1)[-1]
-        if not node.tag.startswith("tag:yaml.org,2002:"):
+        if tag not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
             raise ConfigError(f"{path}:{line}:{col}: YAML tag {node.tag!r} is not allowed here")
         if isinstance(node, yaml.MappingNode):
@@ -187,10 +187,7 @@ def _read_yaml(path: str) -> _Source:
                 marks[keys + (i,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
                 items.append(walk(item, keys + (i,)))
             return items
-        if tag in ("str", "int", "float", "bool", "null"):
-            return yaml.SafeLoader(" ").construct_object(node) if tag != "str" else str(node.value)
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        raise ConfigError(f"{path}:{line}:{col}: YAML tag {node.tag!r} is not allowed here")
+        return yaml.SafeLoader("").construct_object(node) if tag != "str" else str(node.value)
 
     data = walk(root, ())
     if not isinstance(data, dict):
@@ -223,14 +220,18 @@ def _toml_marks(text: str, table: dict) -> dict[tuple, tuple[int, int]]:
     """Lines of the top-level keys of ``[tool.reportlint]`` (tomllib keeps no positions)."""
     marks: dict[tuple, tuple[int, int]] = {}
     section = None
+    tables: dict[str, int] = {}  # [[tool.reportlint.KEY]] seen so far, per KEY
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
-        m = re.match(r"\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        m = re.match(r"(\[\[?)\s*([^\]]+?)\s*\]\]?", stripped)
         if m:
-            section = m.group(1).replace('"', "").replace(" ", "")
+            section = m.group(2).replace('"', "").replace(" ", "")
             if section.startswith("tool.reportlint."):
                 key = section[len("tool.reportlint."):].split(".")[0]
                 marks.setdefault((key,), (number, 1))
+                if m.group(1) == "[[":
+                    marks[(key, tables.get(key, 0))] = (number, 1)
+                    tables[key] = tables.get(key, 0) + 1
             continue
         if section == "tool.reportlint":
             m = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=', line)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .document import _MD_FENCE, markdown_view
 from .rules import RULES, UNUSED_SUPPRESSION, lookup
 
-DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->")
+DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->")
 ALL_RULES = frozenset(r.name for r in RULES)
 UNSUPPRESSIBLE = {"read-error", UNUSED_SUPPRESSION[0]}
 
