@@ -177,3 +177,24 @@ def test_per_file_ignores(tmp_path):
         by_dir.setdefault(d["path"].split("/")[1], []).append(d["rule"])
     assert by_dir["templates"] == ["watermark"] * 4
     assert sorted(set(by_dir["reports"])) == ["duplicate-punctuation", "placeholder", "watermark"]
+
+
+def test_readme_configuration_examples_are_valid(tmp_path):
+    import re
+
+    from conftest import ROOT
+    from lint import config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    yaml_text = re.search(r"```yaml\n(# \.reportlint\.yaml\n.*?)```", readme, re.S).group(1)
+    toml_text = re.search(r"```toml\n(\[tool\.reportlint\]\n.*?)```", readme, re.S).group(1)
+    (tmp_path / ".reportlint.yaml").write_text(yaml_text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml_text, encoding="utf-8")
+    from_yaml = config.read(str(tmp_path / ".reportlint.yaml"))
+    from_toml = config.read(str(tmp_path / "pyproject.toml"))
+    assert from_yaml.fail_on == from_toml.fail_on == "warning"
+    assert from_yaml.select == from_toml.select == ["placeholder", "watermark", "missing-section",
+                                                    "duplicate-punctuation"]
+    assert [e.text for e in from_yaml.allow] == ["XX", None] and from_toml.allow[0].text == "XX"
+    assert from_yaml.severity == {"duplicate-punctuation": "error"}
+    assert from_toml.per_file_ignores[0].paths.match(str(tmp_path / "templates" / "a" / "b.txt"))

@@ -161,3 +161,15 @@ def test_unused_per_file_ignore(tmp_path):
     assert {d["rule"] for d in data} == {"unused-suppression"} and proc.returncode == 1
     (unused,) = [d for d in data if d["rule"] == "unused-suppression"]
     assert (unused["path"], unused["line"], unused["column"]) == (".reportlint.yaml", 3, 3)
+
+
+def test_documented_examples_of_unused_suppression(tmp_path):
+    from lint.explain import find
+
+    entry = find("RL003")
+    for key, expected in (("bad", ["unused-suppression"]), ("good", [])):
+        for example in entry.examples[key]:
+            (tmp_path / "e.md").write_text("# 述职报告\n\n" + example + "\n", encoding="utf-8")
+            proc = reportlint("--isolated", "--format", "json", "--select", "placeholder",
+                              "--report-unused-suppressions", "e.md", cwd=tmp_path)
+            assert [d["rule"] for d in json.loads(proc.stdout)] == expected, example

@@ -80,7 +80,6 @@ def log(findings) -> dict:
                 "name": "reportlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/reportlint/",
                 "rules": [rule_descriptor(e) for e in entries],
             }},
             "columnKind": "unicodeCodePoints",
