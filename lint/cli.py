@@ -213,40 +213,23 @@ def write_output(args, findings) -> None:
             out.reconfigure(errors="replace")
     try:
         args.color = use_color(args.color, out)
-        if args.statistics:
-            statistics(findings, out)
-        else:
-            renderer(fmt)(findings, out, args)
+        renderer("statistics" if args.statistics else fmt)(findings, out, args)
         out.flush()
     finally:
         if out is not sys.stdout:
             out.close()
 
 
-def statistics(findings, out) -> None:
-    """``--statistics``: how many findings each rule gave, most first."""
-    from collections import Counter
-
-    counts = Counter((f.code, f.rule, f.severity) for f in findings)
-    for (code, rule, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.write(f"{n:>6}  {code}  {rule:<24} {severity}\n")
-    out.write(f"{sum(counts.values()):>6}  total\n")
-
-
 def discovery(args) -> int:
     """``--list-rules`` and ``--explain RULE``."""
     from . import explain
 
-    out = sys.stdout
-    out.reconfigure(errors="replace")
+    sys.stdout.reconfigure(errors="replace")
     if args.list_rules:
-        explain.list_rules(out)
-        return EXIT_CLEAN
-    entry = explain.find(args.explain)
-    if entry is None:
+        explain.list_rules(sys.stdout)
+    elif not explain.explain_key(args.explain, sys.stdout):
         known = ", ".join(e.name for e in explain.catalog())
         raise UsageError(f"--explain: unknown rule {args.explain!r} (known: {known})")
-    explain.explain(entry, out)
     return EXIT_CLEAN
 
 

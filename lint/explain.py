@@ -80,3 +80,11 @@ def explain(entry: Entry, out) -> None:
                 out.write("".join(f"    {line}\n" for line in lines))
                 if len(lines) > 1:
                     out.write("\n")
+
+
+def explain_key(key: str, out) -> bool:
+    """``--explain KEY``: False when no rule has that name or code."""
+    entry = find(key)
+    if entry is not None:
+        explain(entry, out)
+    return entry is not None
