@@ -58,6 +58,7 @@ class Options:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule name → severity
     profile: str | None = None
+    suppressor: object | None = None  # a lint.suppress.Suppressor; None = comments only
 
 
 @dataclass
@@ -107,6 +108,11 @@ class Linter:
         selected = resolve_rules(self.options.select, "--select")
         ignored = {r.name for r in resolve_rules(self.options.ignore, "--ignore")}
         self.rules = [cls() for cls in RULES if cls in selected and cls.name not in ignored]
+        if self.options.suppressor is None:
+            from .suppress import Suppressor
+
+            self.options.suppressor = Suppressor()
+        self.suppressor = self.options.suppressor
         for name, level in self.options.severity.items():
             if lookup(name) is None:
                 raise ConfigError(f"severity: unknown rule {name!r}")
@@ -140,6 +146,7 @@ class Linter:
                     f.message = f"（{doc.line(f.line).region}）{f.message}"
             if not doc.fixable:
                 f.fix = None
+        findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
         findings.sort(key=Finding.sort_key)
         return findings
 
