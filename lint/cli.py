@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip")
     p.add_argument("--outline", action="store_true",
                    help="print how each document was understood (title, headings, levels) instead of linting")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes in place (with '-': fixed text to stdout, findings to stderr), "
+                        "then report what remains")
+    p.add_argument("--diff", action="store_true",
+                   help="print the fixes as a unified diff and change nothing")
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -135,15 +140,21 @@ def run(args, parser) -> int:
     if args.outline:
         return outline(linter, files, errors)
 
-    findings = []
-    for path in files:
-        if path == "-":
-            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-        else:
-            findings += linter.lint_path(path)
+    if args.fix or args.diff:
+        from .rewrite import fix_paths
+
+        findings = fix_paths(linter, files, args, errors)
+    else:
+        findings = []
+        for path in files:
+            if path == "-":
+                findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
+            else:
+                findings += linter.lint_path(path)
     findings.sort(key=lambda f: f.sort_key())
 
-    out = sys.stdout
+    # stdout holds the diff, or the fixed text of standard input
+    out = sys.stderr if args.fix and "-" in files else sys.stdout
     if args.format != "text":
         out.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
     else:
@@ -152,7 +163,8 @@ def run(args, parser) -> int:
 
     args.color = use_color(args.color, out)
     args.files = len(files)
-    renderer(args.format)(findings, out, args)
+    if not args.diff:
+        renderer(args.format)(findings, out, args)
     out.flush()
     for message in errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
