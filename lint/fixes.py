@@ -12,7 +12,7 @@ Safety, in order of importance:
   line's characters or at the start of a line; one that would split a CRLF or points
   outside the document is ignored.
 - ``placeholder`` and ``missing-section`` are never fixed: only the author can fill a
-  blank or write a section.
+  blank or write a section. No other fix may touch a placeholder's characters either.
 - Overlapping fixes: sorted by start (the wider first at the same start), the first
   wins and the other is dropped; the next lint reports it again if it still applies.
   Identical fixes (two rules asking for the same change) are applied once.
@@ -30,6 +30,8 @@ from .document import Document
 
 # Rules whose findings need a person; their fixes (they carry none) are never applied.
 NEVER_FIXED = frozenset({"placeholder", "missing-section"})
+# Rules whose spans no fix may change.
+PROTECTED = frozenset({"placeholder"})
 # Lint → fix rounds before giving up on fixes that keep producing new ones.
 MAX_PASSES = 10
 
@@ -89,6 +91,16 @@ def to_edit(doc: Document, fix: dict) -> Edit | None:
     return Edit(start, end, fix["replacement"])
 
 
+def protected_spans(doc: Document, findings: list) -> list[tuple[int, int]]:
+    spans = []
+    for f in findings:
+        if f.rule in PROTECTED:
+            start, end = offset(doc, f.line, f.column), offset(doc, f.end_line, f.end_column)
+            if start is not None and end is not None:
+                spans.append((start, end))
+    return spans
+
+
 def plan(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
     """Order edits, drop duplicates, resolve overlaps: (to apply, skipped)."""
     ordered = sorted(set(edits), key=lambda e: (e.start, -e.end, e.replacement))
@@ -137,7 +149,9 @@ def fix_document(linter, doc: Document, findings: list | None = None) -> tuple[D
     log: list[list[Edit]] = []
     seen = {doc.text}
     for _ in range(MAX_PASSES):
-        edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f)) if e is not None]
+        keep = protected_spans(doc, findings)
+        edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f))
+                 if e is not None and not any(s < e.end and e.start < t for s, t in keep)]
         if not edits:
             break
         chosen, _skipped = plan(edits)

@@ -122,6 +122,15 @@ def test_placeholders_and_missing_sections_stay_reported_after_a_fix():
     assert rules == ["missing-section", "missing-section", "placeholder"]
 
 
+def test_no_fix_may_change_a_placeholder():
+    # a (test) typo rule that would fill the blank of XX局; the 。。 next to it is still fixed
+    fill = regex_rule("RL905", "test-fill", "XX局", lambda m: "某局")
+    text = REPORT.format(body="XX局长。。")
+    after, remaining, _ = fixed_text(text, fill)
+    assert after == REPORT.format(body="XX局长。")
+    assert [(f.rule, f.line, f.column) for f in remaining] == [("placeholder", 7, 1), ("test-fill", 7, 1)]
+
+
 # --- passes -------------------------------------------------------------------------------
 
 
