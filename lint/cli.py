@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_ecosystem_options(p)
     p.add_argument("--outline", action="store_true",
                    help="print how each document was understood (title, headings, levels) instead of linting")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes in place (with '-': fixed text to stdout, findings to stderr), "
+                        "then report what remains")
+    p.add_argument("--diff", action="store_true",
+                   help="print the fixes as a unified diff and change nothing")
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -162,19 +167,25 @@ def run(args, parser) -> int:
     if args.outline:
         return outline(linter, files, errors)
 
-    findings = []
-    for path in files:
-        if path == "-":
-            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-        else:
-            findings += linter.lint_path(path)
+    if args.fix or args.diff:
+        from .rewrite import fix_paths
+
+        findings = fix_paths(linter, files, args, errors)
+    else:
+        findings = []
+        for path in files:
+            if path == "-":
+                findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
+            else:
+                findings += linter.lint_path(path)
     if settings.path:
         findings += linter.suppressor.unused_entries(display_path(settings.path))
     findings.sort(key=lambda f: f.sort_key())
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]
-    write_output(args, findings)
+    if not args.diff:  # stdout holds the diff, or (--fix -) the fixed text of standard input
+        write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
     for message in errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
     if errors or any(f.rule == "read-error" for f in findings):
@@ -193,7 +204,7 @@ def output_format(args) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.statistics else "text"
 
 
-def write_output(args, findings) -> None:
+def write_output(args, findings, stream=None) -> None:
     """Render the findings (or their statistics) to standard output or ``--output-file``."""
     from .formats import renderer
 
@@ -206,7 +217,7 @@ def write_output(args, findings) -> None:
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
     else:
-        out = sys.stdout
+        out = stream or sys.stdout
         if fmt != "text":
             out.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
         else:
@@ -216,7 +227,7 @@ def write_output(args, findings) -> None:
         renderer("statistics" if args.statistics else fmt)(findings, out, args)
         out.flush()
     finally:
-        if out is not sys.stdout:
+        if out not in (sys.stdout, sys.stderr):
             out.close()
 
 

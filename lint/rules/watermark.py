@@ -7,8 +7,10 @@ from .base import Fix, Problem, Rule
 from .placeholder import overlaps
 
 # A line with no advert keyword is still part of an advert block when it is short and
-# does not read like report prose (a brand name, a slogan, 【打击倒卖活动】).
+# does not read like report prose (a brand name, a slogan, 【打击倒卖活动】): prose ends
+# a sentence or clause.
 WEAK_MAX = 40
+PROSE_END = "。；;"
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 # A short line repeated at both ends of the document is a header/footer.
 REPEAT_MAX = 30
@@ -113,7 +115,7 @@ class Watermark(Rule):
     @staticmethod
     def _weak(ctx, line) -> bool:
         text = line.view.strip()
-        return bool(text) and len(text) <= WEAK_MAX and text[-1] != "。" and not _DATE.search(text)
+        return bool(text) and len(text) <= WEAK_MAX and text[-1] not in PROSE_END and not _DATE.search(text)
 
     def _advert_blocks(self, ctx, keyword: set[int]) -> set[int]:
         """Weak lines sharing a block with an advert line before the title or after the end."""
@@ -157,7 +159,7 @@ class Watermark(Rule):
         head = {}
         for line in filled[:REPEAT_HEAD]:
             text = line.view.strip()
-            if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in "。：:":
+            if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in PROSE_END + "：:":
                 head.setdefault(text, line.number)
         out = set()
         for line in filled[-REPEAT_TAIL:]:
