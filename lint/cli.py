@@ -10,9 +10,10 @@ import os
 import sys
 
 from . import __version__
+from .formats import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 class UsageError(Exception):
@@ -27,19 +28,26 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 no findings, 1 findings, 2 usage or I/O error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or directories (recursing into *.txt, *.md); '-' reads standard input")
-    p.add_argument("--format", choices=["text", "json"], default="text",
-                   help="output format (default: text)")
+                   help="files or directories (recursing into *.txt, *.md, *.docx); '-' reads standard input")
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    p.add_argument("--output-file", "-o", metavar="FILE", help="write the output to FILE instead of standard output")
     p.add_argument("--rules", action="append", default=[], metavar="FILE",
                    help="extra rule pack (YAML) applied over the default one; may be repeated")
     p.add_argument("--profile", metavar="NAME",
                    help="document profile that names the required sections (default: chosen from the title)")
     p.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (default: all)")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip")
+    add_ecosystem_options(p)
     p.add_argument("--outline", action="store_true",
                    help="print how each document was understood (title, headings, levels) instead of linting")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes in place (with '-': fixed text to stdout, findings to stderr), "
+                        "then report what remains")
+    p.add_argument("--diff", action="store_true",
+                   help="print the fixes as a unified diff and change nothing")
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
-                   help="name to report for standard input (its suffix picks .md or .txt handling)")
+                   help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour text output (auto: only on a terminal and when NO_COLOR is unset)")
     p.add_argument("--no-source", dest="show_source", action="store_false",
@@ -50,14 +58,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def split_rules(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [item.strip() for item in value.split(",") if item.strip()]
+def add_ecosystem_options(p: argparse.ArgumentParser) -> None:
+    """Configuration, suppression and discovery options (see lint/config.py, lint/suppress.py)."""
+    g = p.add_argument_group("configuration (options given here win over the file)")
+    g.add_argument("--config", metavar="FILE",
+                   help="configuration file to use (.reportlint.yaml, or a pyproject.toml with [tool.reportlint]) "
+                        "instead of the one found upward from the current directory")
+    g.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    g.add_argument("--fail-on", choices=["error", "warning", "info"],
+                   help="lowest severity that makes the exit status 1 (default: info, i.e. any finding)")
+    g.add_argument("--severity", action="append", metavar="RULE=LEVEL",
+                   help="severity of a rule (error, warning, info); may be repeated")
+    g.add_argument("--exclude", action="append", metavar="GLOBS",
+                   help="comma-separated globs of files and directories not to lint (replaces the file's exclude)")
+    g.add_argument("--report-unused-suppressions", action="store_true",
+                   help="report suppression comments and config entries that silenced nothing (RL003)")
+    d = p.add_argument_group("discovery")
+    d.add_argument("--list-rules", action="store_true", help="list the rules (code, name, severity, fixable) and exit")
+    d.add_argument("--explain", metavar="RULE", help="show a rule's documentation with examples and exit")
+    d.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of them")
 
 
-def discover(paths: list[str], errors: list[str]) -> list[str]:
-    """Files to lint, in order: files as given, directories recursed (sorted, no symlinked dirs)."""
+def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
+    """Files to lint, in order: files as given, directories recursed (sorted, no symlinked dirs).
+
+    ``accept(path, only_exclude)`` filters what directories yield (with ``only_exclude``
+    true for directories and the files given); by default every document suffix is taken.
+    """
     from .safety import not_regular
 
     out: list[str] = []
@@ -74,10 +101,13 @@ def discover(paths: list[str], errors: list[str]) -> list[str]:
             add(path)
         elif os.path.isdir(path):
             for root, dirs, files in os.walk(path, onerror=lambda e: errors.append(_oserror(e))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and (accept is None or accept(os.path.join(root, d), True)))
                 for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith("."):
-                        full = os.path.join(root, name)
+                    if name.startswith((".", "~$")):  # hidden files, Word's lock files
+                        continue
+                    full = os.path.join(root, name)
+                    if accept(full, False) if accept else name.lower().endswith(DOCUMENT_SUFFIXES):
                         why = not_regular(full)
                         if why:
                             errors.append(f"{full}: {why}")
@@ -87,7 +117,7 @@ def discover(paths: list[str], errors: list[str]) -> list[str]:
             why = not_regular(path)
             if why:
                 errors.append(f"{path}: {why}")
-            else:
+            elif accept is None or accept(path, True):
                 add(path)
         else:
             errors.append(f"{path}: no such file or directory")
@@ -128,48 +158,99 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, parser) -> int:
-    from .engine import ConfigError, Linter, Options
-    from .packs import PackError, load
+    from . import config
 
+    if args.list_rules or args.explain:
+        return discovery(args)
     if not args.paths:
         parser.print_usage(sys.stderr)
         raise UsageError("no PATH given (use '-' for standard input)")
     try:
-        pack = load(args.rules)
-        linter = Linter(pack, Options(select=split_rules(args.select), ignore=split_rules(args.ignore) or [],
-                                      profile=args.profile))
-    except (PackError, ConfigError) as exc:
+        settings = config.resolve(args)
+        linter = config.make_linter(settings, args.report_unused_suppressions)
+    except config.ConfigError as exc:
         raise UsageError(str(exc)) from None
 
     errors: list[str] = []
-    files = discover(args.paths, errors)
+    files = discover(args.paths, errors, lambda path, only: settings.accepts(path, only, DOCUMENT_SUFFIXES))
     if args.outline:
         return outline(linter, files, errors)
 
-    findings = []
-    for path in files:
-        if path == "-":
-            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-        else:
-            findings += linter.lint_path(path)
+    if args.fix or args.diff:
+        from .rewrite import fix_paths
+
+        findings = fix_paths(linter, files, args, errors)
+    else:
+        findings = []
+        for path in files:
+            if path == "-":
+                findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
+            else:
+                findings += linter.lint_path(path)
+    if settings.path:
+        findings += linter.suppressor.unused_entries(display_path(settings.path))
     findings.sort(key=lambda f: f.sort_key())
 
-    out = sys.stdout
-    if args.format != "text":
-        out.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
-    else:
-        out.reconfigure(errors="replace")
-    from .formats import renderer
-
-    args.color = use_color(args.color, out)
     args.files = len(files)
-    renderer(args.format)(findings, out, args)
-    out.flush()
+    args.checked = [args.stdin_filename if p == "-" else p for p in files]
+    if not args.diff:  # stdout holds the diff, or (--fix -) the fixed text of standard input
+        write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
     for message in errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
     if errors or any(f.rule == "read-error" for f in findings):
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if any(settings.fails(f.severity) for f in findings) else EXIT_CLEAN
+
+
+def display_path(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def output_format(args) -> str:
+    if args.format:
+        return args.format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.statistics else "text"
+
+
+def write_output(args, findings, stream=None) -> None:
+    """Render the findings (or their statistics) to standard output or ``--output-file``."""
+    from .formats import renderer
+
+    fmt = output_format(args)
+    if args.statistics and fmt != "text":
+        raise UsageError(f"--statistics prints a table and cannot be combined with --format {fmt}")
+    if args.output_file:
+        try:
+            out = open(args.output_file, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
+    else:
+        out = stream or sys.stdout
+        if fmt != "text":
+            out.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+        else:
+            out.reconfigure(errors="replace")
+    try:
+        args.color = use_color(args.color, out)
+        renderer("statistics" if args.statistics else fmt)(findings, out, args)
+        out.flush()
+    finally:
+        if out not in (sys.stdout, sys.stderr):
+            out.close()
+
+
+def discovery(args) -> int:
+    """``--list-rules`` and ``--explain RULE``."""
+    from . import explain
+
+    sys.stdout.reconfigure(errors="replace")
+    if args.list_rules:
+        explain.list_rules(sys.stdout)
+    elif not explain.explain_key(args.explain, sys.stdout):
+        known = ", ".join(e.name for e in explain.catalog())
+        raise UsageError(f"--explain: unknown rule {args.explain!r} (known: {known})")
+    return EXIT_CLEAN
 
 
 def outline(linter, files: list[str], errors: list[str]) -> int:

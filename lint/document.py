@@ -29,6 +29,10 @@ _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
+# Regions of a Word document that are not running text: never a title, heading or
+# paragraph of the report's structure (lint.docx_reader places them after the body).
+MARGIN_REGIONS = ("页眉", "页脚")
+
 
 class DocumentError(Exception):
     """A file that cannot be read as a document; ``line``/``column`` locate the cause."""
@@ -65,6 +69,11 @@ class Document:
     @property
     def markdown(self) -> bool:
         return self.kind == "markdown"
+
+    @property
+    def fixable(self) -> bool:
+        """False for a Word document: its fixes cannot be applied to the file."""
+        return self.kind != "docx"
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
@@ -145,6 +154,10 @@ def from_text(text: str, path: str = "<text>", kind: str | None = None, **kw) ->
 
 
 def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None) -> Document:
+    if kind == "docx" or (kind is None and path.lower().endswith(".docx")):
+        from .docx_reader import from_docx_bytes  # python-docx only when a .docx is read
+
+        return from_docx_bytes(data, path)
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DocumentError("binary file (contains NUL bytes)")
     text, encoding, bom = _decode(data)

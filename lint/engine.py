@@ -58,6 +58,7 @@ class Options:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule name → severity
     profile: str | None = None
+    suppressor: object | None = None  # a lint.suppress.Suppressor; None = comments only
 
 
 @dataclass
@@ -71,11 +72,17 @@ class Context:
 
 
 def choose_profile(pack: Pack, title: str) -> str:
-    """The profile whose title patterns match the title, else the pack's default."""
+    """The profile whose title pattern matches nearest the end of the title, else the pack's default.
+
+    A Chinese title names its kind last (…述职工作总结 is a 工作总结), so the match that
+    ends latest wins; among matches ending at the same place, the earlier profile.
+    """
+    best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
-        if any(p.search(title) for p in profile.title):
-            return name
-    return pack.default_profile
+        ends = [m.end() for p in profile.title for m in p.finditer(title)]
+        if ends and max(ends) > best_end:
+            best, best_end = name, max(ends)
+    return best
 
 
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
@@ -101,6 +108,11 @@ class Linter:
         selected = resolve_rules(self.options.select, "--select")
         ignored = {r.name for r in resolve_rules(self.options.ignore, "--ignore")}
         self.rules = [cls() for cls in RULES if cls in selected and cls.name not in ignored]
+        if self.options.suppressor is None:
+            from .suppress import Suppressor
+
+            self.options.suppressor = Suppressor()
+        self.suppressor = self.options.suppressor
         for name, level in self.options.severity.items():
             if lookup(name) is None:
                 raise ConfigError(f"severity: unknown rule {name!r}")
@@ -130,6 +142,11 @@ class Linter:
         for f in findings:
             if 1 <= f.line <= len(doc.lines):
                 f.source = doc.line(f.line).text
+                if doc.line(f.line).region:  # a Word document's 页眉/页脚/表格/文本框
+                    f.message = f"（{doc.line(f.line).region}）{f.message}"
+            if not doc.fixable:
+                f.fix = None
+        findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
         findings.sort(key=Finding.sort_key)
         return findings
 

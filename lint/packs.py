@@ -69,9 +69,12 @@ LISTS = {
     "watermark.markers": "watermark markers",
     "watermark.lines": "advert line patterns",
     "watermark.allow": "text the watermark rule leaves alone",
+    "common-typo.allow": "text the common-typo rule leaves alone",
 }
 # Mappings of plain strings a pack may hold.
-MAPPINGS: dict[str, str] = {}
+MAPPINGS: dict[str, str] = {
+    "typos": "common typos (wrong: right)",
+}
 
 
 def default_pack_path() -> Path:

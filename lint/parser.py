@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .document import Document, markdown_heading_depth
+from .document import MARGIN_REGIONS, Document, markdown_heading_depth
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -176,12 +176,14 @@ class ReportLexer:
         from lark import Token
 
         doc, objects = data
-        lines = doc.lines
+        # Headers and footers are not part of the report; table cells and text boxes
+        # are paragraphs, never its title or headings.
+        lines = [line for line in doc.lines if line.region not in MARGIN_REGIONS]
         heads: dict[int, Heading] = {}
         depths = [markdown_heading_depth(line.text) if doc.markdown else 0 for line in lines]
         top_depth = min([d for d in depths if d] or [0])
         for i, line in enumerate(lines):
-            head = match_heading(line.view, depths[i])
+            head = match_heading(line.view, depths[i]) if not line.region else None
             if head:
                 heads[i] = head
         first_heading = min(heads, default=len(lines))
@@ -248,7 +250,7 @@ class ReportLexer:
         top_count = sum(1 for d in depths if d and d == top_depth)
         for i, line in enumerate(lines):
             view = line.view
-            if not view.strip():
+            if not view.strip() or line.region:
                 continue
             head = heads.get(i)
             if head is not None:

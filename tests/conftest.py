@@ -48,3 +48,4 @@ def texts(findings, source):
 
 
 os.environ.pop("NO_COLOR", None)
+os.environ.pop("GITHUB_ACTIONS", None)  # it would switch the default output to GitHub annotations

@@ -30,11 +30,12 @@ def test_json_contract_on_seeds():
         assert item["severity"] in ("error", "warning", "info")
         assert item["path"].startswith("seeds/")
     rules = {item["rule"] for item in data}
-    assert rules == {"placeholder", "duplicate-punctuation", "watermark"}
+    assert rules == {"placeholder", "duplicate-punctuation", "watermark", "halfwidth-punctuation", "common-typo"}
     counts = {}
     for item in data:
         counts[item["rule"]] = counts.get(item["rule"], 0) + 1
-    assert counts == {"placeholder": 218, "duplicate-punctuation": 1, "watermark": 20}
+    assert counts == {"placeholder": 218, "duplicate-punctuation": 1, "watermark": 20,
+                      "halfwidth-punctuation": 10, "common-typo": 3}
     assert data == sorted(data, key=lambda d: (d["path"], d["line"], d["column"], d["code"],
                                                d["end_line"], d["end_column"]))
 

@@ -73,8 +73,8 @@ def deleted_after_discovery(tmp, mp):
     doc(gone)
     real = lint.cli.discover
 
-    def discover_then_delete(paths, errors):
-        files = real(paths, errors)
+    def discover_then_delete(*args, **kwargs):
+        files = real(*args, **kwargs)
         gone.unlink()
         return files
 

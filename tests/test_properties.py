@@ -1,10 +1,15 @@
 """Property tests: whatever text or bytes come in, linting returns findings that point
 inside the document, and every output format stays valid."""
 
+import functools
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
 from types import SimpleNamespace
+
+import jsonschema
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -67,7 +72,40 @@ def valid_text(text):
     return text.count("\n")
 
 
-VALIDATORS = {"json": valid_json, "text": valid_text}
+def valid_lines(pattern):
+    def check(text):
+        for line in text.split("\n")[:-1]:  # one line per finding, each ended by "\n"
+            assert re.fullmatch(pattern, line, re.S), line
+        return text.count("\n")
+    return check
+
+
+def valid_junit(text):
+    return len(ET.fromstring(text.encode("utf-8")).findall(".//failure"))
+
+
+@functools.lru_cache(maxsize=None)
+def sarif_validator():
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def valid_sarif(text):
+    log = json.loads(text)
+    sarif_validator().validate(log)
+    return len(log["runs"][0]["results"])
+
+
+VALIDATORS = {
+    "json": valid_json,
+    "text": valid_text,
+    "concise": valid_lines(r"[^\n]+:\d+:\d+: (error|warning|info) RL\d{3} \[[a-z-]+\] [^\n]*"),
+    "github": valid_lines(r"::(error|warning|notice) file=[^,:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
+                          r"title=RL\d{3} [a-z-]+::[^\r\n]*"),
+    "junit": valid_junit,
+    "sarif": valid_sarif,
+}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -76,7 +114,7 @@ def test_every_format_has_a_validator(fmt):
 
 
 def render_all(findings):
-    options = SimpleNamespace(color=False, show_source=True, files=1)
+    options = SimpleNamespace(color=False, show_source=True, files=1, checked=["doc.txt"])
     for fmt in FORMATS:
         out = io.StringIO()
         renderer(fmt)(findings, out, options)

@@ -11,8 +11,14 @@ import importlib
 FORMATS = {
     "text": "lint.formats.text",
     "json": "lint.formats.json",
+    "concise": "lint.formats.concise",
+    "github": "lint.formats.github",
+    "junit": "lint.formats.junit",
+    "sarif": "lint.formats.sarif",
 }
+# Renderers that are not --format choices.
+OTHER = {"statistics": "lint.formats.statistics"}
 
 
 def renderer(name: str):
-    return importlib.import_module(FORMATS[name]).render
+    return importlib.import_module(FORMATS.get(name) or OTHER[name]).render

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from .base import Fix, Problem, Rule
+from .common_typo import CommonTypo
 from .duplicate_punctuation import DuplicatePunctuation
+from .empty_section import EmptySection
+from .halfwidth_punctuation import HalfwidthPunctuation
+from .heading_numbering import HeadingNumbering
 from .missing_section import MissingSection
+from .missing_title import MissingTitle
 from .placeholder import Placeholder
+from .section_order import SectionOrder
+from .unbalanced_pair import UnbalancedPair
 from .watermark import Watermark
 
 RULES: list[type[Rule]] = [
@@ -13,11 +20,19 @@ RULES: list[type[Rule]] = [
     DuplicatePunctuation,
     Watermark,
     MissingSection,
+    HeadingNumbering,
+    SectionOrder,
+    EmptySection,
+    MissingTitle,
+    HalfwidthPunctuation,
+    UnbalancedPair,
+    CommonTypo,
 ]
 
 # Findings the engine itself reports; they are not rules that can be run or selected.
 READ_ERROR = ("read-error", "RL001")
 PARSE_ERROR = ("parse-error", "RL002")
+UNUSED_SUPPRESSION = ("unused-suppression", "RL003")  # with --report-unused-suppressions
 
 BY_KEY: dict[str, type[Rule]] = {}
 for _rule in RULES:
@@ -29,4 +44,4 @@ def lookup(key: str) -> type[Rule] | None:
     return BY_KEY.get(key) or BY_KEY.get(key.upper())
 
 
-__all__ = ["Fix", "Problem", "Rule", "RULES", "lookup", "READ_ERROR", "PARSE_ERROR"]
+__all__ = ["Fix", "Problem", "Rule", "RULES", "lookup", "READ_ERROR", "PARSE_ERROR", "UNUSED_SUPPRESSION"]

@@ -7,15 +7,24 @@ from .base import Problem, Rule
 BARE_HEADING_MAX = 20
 
 
-def heading_candidates(report) -> list[tuple[int, str]]:
-    """(line, text) of every heading, numbered or not."""
-    out = [(h.line, h.text) for h in report.headings()]
+# The rank of an unnumbered heading line: below every numbered level.
+BARE_RANK = 5
+
+
+def heading_spans(report) -> list[tuple[int, int, int, str, int]]:
+    """(line, column, end_column, text, rank) of every heading, numbered (rank = level) or not."""
+    out = [(h.line, h.column, h.end_column, h.text, h.level) for h in report.headings()]
     for section_paras in [report.opening] + [s.paragraphs for s in report.walk()]:
         for p in section_paras:
             text = p.text.strip()
             if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
-                out.append((p.line, text))
+                out.append((p.line, p.column, p.end_column, text, BARE_RANK))
     return out
+
+
+def heading_candidates(report) -> list[tuple[int, str]]:
+    """(line, text) of every heading, numbered or not."""
+    return [(line, text) for line, _col, _end, text, _rank in heading_spans(report)]
 
 
 def section_lines(report, spec) -> list[int]:

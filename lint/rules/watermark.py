@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import re
 
+from ..document import MARGIN_REGIONS
 from .base import Fix, Problem, Rule
 from .placeholder import overlaps
 
 # A line with no advert keyword is still part of an advert block when it is short and
-# does not read like report prose (a brand name, a slogan, 【打击倒卖活动】).
+# does not read like report prose (a brand name, a slogan, 【打击倒卖活动】): prose ends
+# a sentence or clause.
 WEAK_MAX = 40
+PROSE_END = "。；;"
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 # A short line repeated at both ends of the document is a header/footer.
 REPEAT_MAX = 30
@@ -26,6 +29,11 @@ def delete_line(doc, number: int) -> Fix:
     return Fix(number, 1, number, len(line.text) + 1, "")
 
 
+def body_lines(doc) -> list:
+    """The lines of the running text (a Word document's headers and footers left out)."""
+    return [line for line in doc.lines if line.region not in MARGIN_REGIONS]
+
+
 class Watermark(Rule):
     """Leftover advert, watermark or paywall marker (广告、水印残留).
 
@@ -40,6 +48,12 @@ class Watermark(Rule):
     the end of the report, and when the same short line repeats as header and footer.
     Ordinary mentions in the body (``通过单位微信公众号推送``, ``在机关微信群分享``,
     ``工会会员``, ``下载“学习强国”APP``) are not adverts.
+
+    In a Word document, headers and footers (页眉/页脚) are read too: an advert line
+    there is a finding (the keyword-less lines around it are not: a header holds the
+    unit's name), and the text of a watermark shape in a header (``仅供学习``,
+    ``XX素材网``) is always one, unless ``watermark.allow`` matches it (a pack may
+    allow, say, ``机密``).
 
     Patterns: ``watermark.lines``, ``watermark.markers`` and ``watermark.allow`` in the
     rule pack. The fix deletes a marker, or an advert line together with its line end.
@@ -64,9 +78,13 @@ class Watermark(Rule):
         keyword: set[int] = set()
         found: dict[int, Problem] = {}
         marker_problems: list[Problem] = []
+        shapes = doc.extra.get("watermark_lines", ())
         for line in doc.lines:
             view = line.view
             allowed = [m.span() for m in allow.finditer(view)] if allow and view.strip() else []
+            if line.number in shapes and not allowed:
+                found[line.number] = self._line_problem(doc, line, "水印残留")
+                continue
             hits = [m for m in adverts.finditer(view) if not overlaps(allowed, *m.span())] if adverts else []
             if hits:
                 keyword.add(line.number)
@@ -98,7 +116,7 @@ class Watermark(Rule):
     @staticmethod
     def _weak(ctx, line) -> bool:
         text = line.view.strip()
-        return bool(text) and len(text) <= WEAK_MAX and text[-1] != "。" and not _DATE.search(text)
+        return bool(text) and len(text) <= WEAK_MAX and text[-1] not in PROSE_END and not _DATE.search(text)
 
     def _advert_blocks(self, ctx, keyword: set[int]) -> set[int]:
         """Weak lines sharing a block with an advert line before the title or after the end."""
@@ -108,7 +126,7 @@ class Watermark(Rule):
         if report.title is not None:
             region += range(1, report.title.line)
         tail: list[int] = []
-        for line in reversed(doc.lines):
+        for line in reversed(body_lines(doc)):
             if not line.view.strip():
                 tail.append(line.number)
                 continue
@@ -133,7 +151,7 @@ class Watermark(Rule):
     @staticmethod
     def _header_footer(ctx) -> set[int]:
         doc, report = ctx.doc, ctx.report
-        filled = [line for line in doc.lines if line.view.strip()]
+        filled = [line for line in body_lines(doc) if line.view.strip()]
         if len(filled) < REPEAT_HEAD + REPEAT_TAIL:
             return set()
         skip = {h.line for h in report.headings()}
@@ -142,7 +160,7 @@ class Watermark(Rule):
         head = {}
         for line in filled[:REPEAT_HEAD]:
             text = line.view.strip()
-            if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in "。：:":
+            if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in PROSE_END + "：:":
                 head.setdefault(text, line.number)
         out = set()
         for line in filled[-REPEAT_TAIL:]:

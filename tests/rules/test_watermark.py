@@ -73,6 +73,22 @@ def test_a_short_closing_line_without_advert_neighbours_is_kept():
     assert wm(text) == []
 
 
+def test_report_clauses_next_to_an_advert_block_are_kept():
+    # a clause of the report (it ends in ；) glued under a trailing advert is not part of it
+    text = REPORT_BODY.format(body="推进工作。") + "【哒哒素材库】——每天更新材料\n学用结合还有差距；\n"
+    fs = wm(text)
+    assert [f.line for f in fs] == [16]
+
+
+def test_a_clause_repeated_at_both_ends_is_not_a_header_and_footer():
+    clause = "理论学习不够深入；"
+    body = "\n".join(["推进工作。"] * 8)
+    text = f"某局述职报告\n{clause}\n一、主要工作\n{body}\n{clause}\n"
+    assert wm(text) == []
+    # the same short line without its clause mark reads as a running header and footer
+    assert [f.line for f in wm(text.replace(clause, "某某文库"))] == [2, 12]
+
+
 def test_seed_000_adverts():
     fs = wm(seed("000").read_text(encoding="utf-8"))
     assert [f.line for f in fs] == [26, 27, 28, 29]

@@ -1,0 +1,415 @@
+"""Configuration: ``[tool.reportlint]`` in ``pyproject.toml`` or a ``.reportlint.yaml``.
+
+The file is found by searching upward from the current directory (in each directory
+``.reportlint.yaml``/``.reportlint.yml`` first, then a ``pyproject.toml`` that has a
+``[tool.reportlint]`` table). ``--config FILE`` names one instead; ``--isolated``
+ignores every file. Options given on the command line win over the file.
+
+Paths in the file (``rules`` packs, the globs of ``include``, ``exclude``,
+``per-file-ignores`` and ``allow``) are relative to the file's directory. Every
+mistake is reported with the file, the key and (for YAML) the line, as exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+
+from .globs import GlobSet
+
+YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
+PYPROJECT = "pyproject.toml"
+SEVERITIES = ("error", "warning", "info")
+
+KEYS = {
+    "select": "rule names or codes to run",
+    "ignore": "rule names or codes to skip",
+    "severity": "a mapping of rule → error, warning or info",
+    "profile": "the profile naming the required sections",
+    "rules": "extra rule packs (YAML files)",
+    "include": "globs of files to lint when a directory is given",
+    "exclude": "globs of files and directories never to lint",
+    "per-file-ignores": "a mapping of glob → rules to skip there",
+    "fail-on": "the lowest severity that makes the exit status 1",
+    "allow": "findings to accept: entries with rule, text or pattern, paths",
+}
+ALLOW_KEYS = ("rule", "text", "pattern", "paths")
+
+
+class ConfigError(Exception):
+    """A mistake in a configuration file or in the options that override it."""
+
+
+@dataclass
+class AllowEntry:
+    rules: list[str] | None  # rule names; None = every rule
+    text: str | None  # the exact text a finding spans
+    pattern: re.Pattern | None  # or a pattern searched in it
+    paths: GlobSet | None  # where it applies; None = everywhere
+    where: tuple[int, int] = (1, 1)  # position in the configuration file
+    label: str = ""
+
+    def accepts(self, rule: str, spanned: str) -> bool:
+        if self.rules is not None and rule not in self.rules:
+            return False
+        if self.text is not None:
+            return spanned == self.text
+        return bool(self.pattern.search(spanned))
+
+
+@dataclass
+class FileIgnore:
+    paths: GlobSet
+    rules: list[str]
+    where: tuple[int, int] = (1, 1)
+    label: str = ""
+
+
+@dataclass
+class Settings:
+    path: str | None = None  # the configuration file, if any
+    root: str = field(default_factory=os.getcwd)  # the directory globs are relative to
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    profile: str | None = None
+    rules: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)  # empty: every document suffix
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: list[FileIgnore] = field(default_factory=list)
+    fail_on: str = "info"
+    allow: list[AllowEntry] = field(default_factory=list)
+    profile_where: str = "--profile"
+
+    def fails(self, severity: str) -> bool:
+        """Whether a finding of ``severity`` makes the exit status 1."""
+        return SEVERITIES.index(severity) <= SEVERITIES.index(self.fail_on)
+
+    def accepts(self, path: str, only_exclude: bool = False, suffixes: tuple[str, ...] = ()) -> bool:
+        """Whether discovery keeps ``path``: not excluded, and (unless ``only_exclude``, for
+        directories and files named on the command line) included — by the ``include``
+        globs when given, else by its suffix."""
+        excluded = self._globs("exclude")
+        if excluded and excluded.match(path):
+            return False
+        if only_exclude:
+            return True
+        if self.include:
+            return self._globs("include").match(path)
+        return path.lower().endswith(suffixes)
+
+    def _globs(self, name: str) -> GlobSet:
+        cache = self.__dict__.setdefault("_glob_cache", {})
+        globs = getattr(self, name)
+        if name not in cache or cache[name].globs != globs:
+            cache[name] = GlobSet(globs, self.root)
+        return cache[name]
+
+
+# --- finding and reading the file ----------------------------------------------------------
+
+
+def find(start: str | None = None) -> str | None:
+    """The configuration file nearest to ``start`` (default: the current directory), upward."""
+    here = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in YAML_NAMES:
+            candidate = os.path.join(here, name)
+            if os.path.isfile(candidate):
+                return candidate
+        candidate = os.path.join(here, PYPROJECT)
+        if os.path.isfile(candidate) and _has_tool_table(candidate):
+            return candidate
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b"tool.reportlint" in fh.read()
+    except OSError:
+        return False
+
+
+class _Source:
+    """The raw mapping read from a file, with the position of each key when known."""
+
+    def __init__(self, path: str, data: dict, marks: dict[tuple, tuple[int, int]], prefix: str = ""):
+        self.path, self.data, self.marks, self.prefix = path, data, marks, prefix
+
+    def where(self, keys: tuple) -> tuple[int, int]:
+        while keys and keys not in self.marks:
+            keys = keys[:-1]
+        return self.marks.get(keys, (1, 1))
+
+    def error(self, keys: tuple, message: str) -> ConfigError:
+        line, col = self.where(keys)
+        name = self.prefix + ".".join(str(k) for k in keys) if keys else self.prefix.rstrip(".") or "top level"
+        return ConfigError(f"{self.path}:{line}:{col}: {name}: {message}")
+
+
+def _read_yaml(path: str) -> _Source:
+    import yaml
+
+    from .packs import _PLAIN_TAGS, PackError, _compose
+
+    try:
+        root = _compose(path)
+    except PackError as exc:
+        raise ConfigError(str(exc).replace("rule pack", "configuration file")) from None
+    if root is None:
+        return _Source(path, {}, {})
+    marks: dict[tuple, tuple[int, int]] = {}
+
+    def walk(node, keys: tuple):
+        tag = node.tag.rsplit(":", 1)[-1]
+        if tag not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise ConfigError(f"{path}:{line}:{col}: YAML tag {node.tag!r} is not allowed here")
+        if isinstance(node, yaml.MappingNode):
+            out = {}
+            for k, v in node.value:
+                key = walk(k, keys)
+                marks[keys + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                if key in out:
+                    line, col = marks[keys + (key,)]
+                    raise ConfigError(f"{path}:{line}:{col}: duplicate key {key!r}")
+                out[key] = walk(v, keys + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                marks[keys + (i,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                items.append(walk(item, keys + (i,)))
+            return items
+        return yaml.SafeLoader("").construct_object(node) if tag != "str" else str(node.value)
+
+    data = walk(root, ())
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: the configuration must be a mapping of keys")
+    return _Source(path, data, marks)
+
+
+def _read_toml(path: str) -> _Source:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on older Pythons
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: configuration file is not UTF-8 (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("reportlint", {}) if isinstance(data.get("tool"), dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+    return _Source(path, table, _toml_marks(raw.decode("utf-8-sig", "replace"), table), "tool.reportlint.")
+
+
+def _toml_marks(text: str, table: dict) -> dict[tuple, tuple[int, int]]:
+    """Lines of the top-level keys of ``[tool.reportlint]`` (tomllib keeps no positions)."""
+    marks: dict[tuple, tuple[int, int]] = {}
+    section = None
+    tables: dict[str, int] = {}  # [[tool.reportlint.KEY]] seen so far, per KEY
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        m = re.match(r"(\[\[?)\s*([^\]]+?)\s*\]\]?", stripped)
+        if m:
+            section = m.group(2).replace('"', "").replace(" ", "")
+            if section.startswith("tool.reportlint."):
+                key = section[len("tool.reportlint."):].split(".")[0]
+                marks.setdefault((key,), (number, 1))
+                if m.group(1) == "[[":
+                    marks[(key, tables.get(key, 0))] = (number, 1)
+                    tables[key] = tables.get(key, 0) + 1
+            continue
+        if section == "tool.reportlint":
+            m = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=', line)
+            if m and m.group(1) in table:
+                marks.setdefault((m.group(1),), (number, m.start(1) + 1))
+    return marks
+
+
+def read(path: str) -> Settings:
+    """Settings from one configuration file (TOML when it ends in ``.toml``, else YAML)."""
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: configuration file not found")
+    source = _read_toml(path) if path.endswith(".toml") else _read_yaml(path)
+    return _validate(source)
+
+
+# --- validating ---------------------------------------------------------------------------
+
+
+def _rule_names(value, source: _Source, keys: tuple) -> list[str]:
+    from .rules import lookup
+
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list):
+        raise source.error(keys, "must be a list of rule names or codes")
+    names = []
+    for i, item in enumerate(value):
+        rule = lookup(item) if isinstance(item, str) else None
+        if rule is None:
+            raise source.error(keys + (i,), f"unknown rule {item!r}")
+        names.append(rule.name)
+    return names
+
+
+def _strings(value, source: _Source, keys: tuple) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise source.error(keys, "must be a list of non-empty strings")
+    return list(value)
+
+
+def _choice(value, source: _Source, keys: tuple) -> str:
+    if value not in SEVERITIES:
+        raise source.error(keys, f"must be one of {', '.join(SEVERITIES)} (got {value!r})")
+    return value
+
+
+def _validate(source: _Source) -> Settings:
+    data = source.data
+    root = os.path.dirname(os.path.abspath(source.path))
+    s = Settings(path=source.path, root=root)
+    for key, value in data.items():
+        if key not in KEYS:
+            raise source.error((key,), f"unknown key (expected one of: {', '.join(KEYS)})")
+        keys = (key,)
+        if key == "select":
+            s.select = _rule_names(value, source, keys)
+        elif key == "ignore":
+            s.ignore = _rule_names(value, source, keys)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise source.error(keys, "must be a mapping of rule → error, warning or info")
+            for rule, level in value.items():
+                (name,) = _rule_names([rule], source, keys + (rule,))
+                s.severity[name] = _choice(level, source, keys + (rule,))
+        elif key == "profile":
+            if not isinstance(value, str) or not value:
+                raise source.error(keys, "must be a profile name")
+            s.profile = value
+            line, col = source.where(keys)
+            s.profile_where = f"{source.path}:{line}:{col}: {source.prefix}profile"
+        elif key == "rules":
+            s.rules = [os.path.join(root, p) for p in _strings(value, source, keys)]
+        elif key in ("include", "exclude"):
+            setattr(s, key, _strings(value, source, keys))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise source.error(keys, "must be a mapping of glob → rules")
+            for glob, rules in value.items():
+                where = source.where(keys + (glob,))
+                s.per_file_ignores.append(FileIgnore(GlobSet([glob], root), _rule_names(rules, source, keys + (glob,)),
+                                                     where, f"per-file-ignores {glob!r}"))
+        elif key == "fail-on":
+            s.fail_on = _choice(value, source, keys)
+        elif key == "allow":
+            if not isinstance(value, list):
+                raise source.error(keys, "must be a list of entries (rule, text or pattern, paths)")
+            s.allow = [_allow_entry(item, source, keys + (i,), root) for i, item in enumerate(value)]
+    return s
+
+
+def _allow_entry(item, source: _Source, keys: tuple, root: str) -> AllowEntry:
+    if not isinstance(item, dict):
+        raise source.error(keys, "an allow entry must be a mapping with rule, text or pattern, paths")
+    for key in item:
+        if key not in ALLOW_KEYS:
+            raise source.error(keys + (key,), f"unknown key in an allow entry (expected: {', '.join(ALLOW_KEYS)})")
+    if ("text" in item) == ("pattern" in item):
+        raise source.error(keys, "an allow entry needs exactly one of 'text' or 'pattern'")
+    rules = _rule_names(item["rule"], source, keys + ("rule",)) if "rule" in item else None
+    text = pattern = None
+    if "text" in item:
+        text = item["text"]
+        if not isinstance(text, str) or not text:
+            raise source.error(keys + ("text",), "must be a non-empty string")
+    else:
+        if not isinstance(item["pattern"], str) or not item["pattern"]:
+            raise source.error(keys + ("pattern",), "must be a non-empty regular expression")
+        try:
+            pattern = re.compile(item["pattern"])
+        except re.error as exc:
+            raise source.error(keys + ("pattern",), f"invalid regular expression {item['pattern']!r}: {exc}") from None
+    paths = GlobSet(_strings(item["paths"], source, keys + ("paths",)), root) if "paths" in item else None
+    label = f"allow {text!r}" if text is not None else f"allow /{pattern.pattern}/"
+    return AllowEntry(rules, text, pattern, paths, source.where(keys), label)
+
+
+# --- the command line over the file -------------------------------------------------------
+
+
+def split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def resolve(args) -> Settings:
+    """The settings for a run: the configuration file (unless ``--isolated``), then the options."""
+    if getattr(args, "isolated", False):
+        settings = Settings()
+    elif getattr(args, "config", None):
+        settings = read(args.config)
+    else:
+        path = find()
+        settings = read(path) if path else Settings()
+    if args.select is not None:
+        settings.select = split(args.select)
+    if args.ignore is not None:
+        settings.ignore = split(args.ignore) or []
+    if args.profile:
+        settings.profile, settings.profile_where = args.profile, "--profile"
+    if getattr(args, "fail_on", None):
+        settings.fail_on = args.fail_on
+    for item in getattr(args, "severity", None) or []:
+        rule, sep, level = item.partition("=")
+        from .rules import lookup
+
+        found = lookup(rule.strip())
+        if not sep or found is None or level.strip() not in SEVERITIES:
+            raise ConfigError(f"--severity: expected RULE=LEVEL with a known rule and a level among "
+                              f"{', '.join(SEVERITIES)} (got {item!r})")
+        settings.severity[found.name] = level.strip()
+    if getattr(args, "exclude", None):
+        settings.exclude = [g for item in args.exclude for g in split(item)]
+    settings.rules = settings.rules + list(args.rules or [])
+    return settings
+
+
+def make_linter(settings: Settings, report_unused: bool = False):
+    """The linter these settings describe; a bad pack or profile is a ConfigError."""
+    from .engine import ConfigError as EngineError
+    from .engine import Linter, Options
+    from .packs import PackError, load
+    from .suppress import Suppressor
+
+    try:
+        pack = load(settings.rules)
+    except PackError as exc:
+        raise ConfigError(str(exc)) from None
+    if settings.profile and settings.profile not in pack.profiles:
+        raise ConfigError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
+                          f"(known: {', '.join(pack.profiles)})")
+    suppressor = Suppressor(settings, report_unused)
+    options = Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
+                      profile=settings.profile, suppressor=suppressor)
+    try:
+        return Linter(pack, options)
+    except EngineError as exc:
+        raise ConfigError(str(exc)) from None

@@ -1,0 +1,215 @@
+"""Applying fixes: a document's findings in, the repaired bytes out.
+
+A fix is data carried by a finding: replace the span (line, column)–(end_line,
+end_column) of the decoded text with ``replacement``. This module turns fixes into
+character edits, applies them in a fixed order, and lints again until nothing fixable
+is left, so fixing a fixed document changes nothing.
+
+Safety, in order of importance:
+
+- Only fixes are applied; the text between them is copied unchanged, so line ends,
+  spacing and every other character stay as they were. A fix must start and end on a
+  line's characters or at the start of a line; one that would split a CRLF or points
+  outside the document is ignored.
+- ``placeholder`` and ``missing-section`` are never fixed: only the author can fill a
+  blank or write a section. No other fix may touch a placeholder's characters either.
+- Overlapping fixes: sorted by start (the wider first at the same start), the first
+  wins and the other is dropped; the next lint reports it again if it still applies.
+  Identical fixes (two rules asking for the same change) are applied once.
+- The result is encoded with the document's own encoding and byte-order mark. A file
+  whose bytes would not survive decoding and encoding unchanged is not fixed at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from . import document
+from .document import Document
+
+# Rules whose findings need a person; their fixes (they carry none) are never applied.
+NEVER_FIXED = frozenset({"placeholder", "missing-section"})
+# Rules whose spans no fix may change.
+PROTECTED = frozenset({"placeholder"})
+# Lint → fix rounds before giving up on fixes that keep producing new ones.
+MAX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (character offsets) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class FixResult:
+    path: str
+    data: bytes  # the original bytes
+    fixed: bytes  # the bytes to write (``data`` itself when nothing changed)
+    before: list  # findings of the original
+    findings: list  # findings that remain after fixing
+    applied: int = 0  # edits applied, over all passes
+    passes: int = 0
+    text: str = ""  # original decoded text ("" when unreadable)
+    fixed_text: str = ""
+    error: str | None = None  # why the file could not be fixed
+    log: list[list[Edit]] = field(default_factory=list, repr=False)  # edits applied, per pass
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.data
+
+
+def fixable(finding) -> bool:
+    """A finding the engine may repair on its own."""
+    return finding.fix is not None and finding.rule not in NEVER_FIXED
+
+
+def offset(doc: Document, line: int, column: int) -> int | None:
+    """Character offset of a fix position, or None if it is not a valid one."""
+    if line == len(doc.lines) + 1 and column == 1:
+        return len(doc.text)
+    if not 1 <= line <= len(doc.lines):
+        return None
+    current = doc.line(line)
+    if not 1 <= column <= len(current.text) + 1:
+        return None
+    return current.offset + column - 1
+
+
+def to_edit(doc: Document, fix: dict) -> Edit | None:
+    start = offset(doc, fix["line"], fix["column"])
+    end = offset(doc, fix["end_line"], fix["end_column"])
+    if start is None or end is None or end < start:
+        return None
+    if doc.text[start:end] == fix["replacement"]:
+        return None  # changes nothing
+    return Edit(start, end, fix["replacement"])
+
+
+def protected_spans(doc: Document, findings: list) -> list[tuple[int, int]]:
+    spans = []
+    for f in findings:
+        if f.rule in PROTECTED:
+            start, end = offset(doc, f.line, f.column), offset(doc, f.end_line, f.end_column)
+            if start is not None and end is not None:
+                spans.append((start, end))
+    return spans
+
+
+def plan(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """Order edits, drop duplicates, resolve overlaps: (to apply, skipped)."""
+    ordered = sorted(set(edits), key=lambda e: (e.start, -e.end, e.replacement))
+    chosen: list[Edit] = []
+    skipped: list[Edit] = []
+    for edit in ordered:
+        if chosen and _conflict(chosen[-1], edit):
+            skipped.append(edit)
+        else:
+            chosen.append(edit)
+    return chosen, skipped
+
+
+def _conflict(previous: Edit, edit: Edit) -> bool:
+    if edit.start < previous.end:
+        return True
+    # Two insertions at one point: their order would be a guess.
+    return edit.start == edit.end == previous.start == previous.end
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits sorted by start; everything between is copied."""
+    out = []
+    position = 0
+    for edit in edits:
+        out.append(text[position:edit.start])
+        out.append(edit.replacement)
+        position = edit.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def retext(doc: Document, text: str) -> Document:
+    """The same document (path, kind, encoding, BOM) with new text."""
+    return document.from_text(text, doc.path, doc.kind, encoding=doc.encoding, bom=doc.bom)
+
+
+def encode(doc: Document) -> bytes:
+    return doc.bom + doc.text.encode(doc.encoding)
+
+
+def fix_document(linter, doc: Document, findings: list | None = None) -> tuple[Document, list, list[list[Edit]]]:
+    """Lint and fix until no fixable finding is left: (fixed document, remaining findings, edits per pass)."""
+    if findings is None:
+        findings = linter.lint_document(doc)
+    log: list[list[Edit]] = []
+    seen = {doc.text}
+    for _ in range(MAX_PASSES):
+        keep = protected_spans(doc, findings)
+        edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f))
+                 if e is not None and not any(s < e.end and e.start < t for s, t in keep)]
+        if not edits:
+            break
+        chosen, _skipped = plan(edits)
+        text = apply_edits(doc.text, chosen)
+        if text in seen:  # a cycle: stop rather than flip back and forth
+            break
+        seen.add(text)
+        log.append(chosen)
+        doc = retext(doc, text)
+        findings = linter.lint_document(doc)
+    return doc, findings, log
+
+
+def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixResult:
+    """Fix one file's bytes. Never raises on a file's content; ``error`` says why nothing was done."""
+    from .engine import read_error
+
+    try:
+        doc = document.from_bytes(data, path, kind)
+    except document.DocumentError as exc:
+        found = [read_error(path, exc.message, exc.line, exc.column)]
+        return FixResult(path, data, data, found, found, error=None)
+    before = linter.lint_document(doc)
+    result = FixResult(path, data, data, before, before, text=doc.text, fixed_text=doc.text)
+    if not any(fixable(f) for f in before):
+        return result
+    if doc.kind not in ("text", "markdown") or any(line.region for line in doc.lines):
+        result.error = "cannot fix this kind of file; only plain text and Markdown are rewritten"
+        return result
+    try:
+        same = encode(doc) == data
+    except UnicodeError:
+        same = False
+    if not same:
+        result.error = f"not fixed: the file would not be written back byte for byte in {doc.encoding}"
+        return result
+    fixed, remaining, log = fix_document(linter, doc, before)
+    try:
+        fixed_bytes = encode(fixed)
+    except UnicodeError as exc:
+        result.error = f"not fixed: a fix cannot be written in {doc.encoding}: {exc.reason}"
+        return result
+    result.fixed, result.findings, result.log = fixed_bytes, remaining, log
+    result.fixed_text = fixed.text
+    result.applied = sum(len(edits) for edits in log)
+    result.passes = len(log)
+    return result
+
+
+def _diff_lines(text: str) -> list[str]:
+    return [body + ending for body, ending, _ in document.split_lines(text) if body or ending]
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """A unified diff of two texts, line ends kept (``patch -p0`` applies it)."""
+    out = []
+    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), path, path, lineterm="\n"):
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)

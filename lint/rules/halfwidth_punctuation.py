@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import re
+
+from .base import Fix, Problem, Rule, problem_at
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN}]")
+# What may stand before a half-width mark that ends a Chinese clause, and after one
+# that leads into Chinese text.
+_CN_BEFORE = re.compile(f"[{HAN}。，、；：？！…—”’》）】」』]")
+_CN_AFTER = re.compile(f"[{HAN}“‘《（【「『]")
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_MARK = re.compile(r"[,;:?!]")
+_FULL_MARKS = re.compile(r"[，；：？！]")
+# Text whose half-width marks are not Chinese punctuation: URLs, e-mail addresses,
+# numbers, times and ratios (1,306  10:30  3:1), a Markdown image's "![".
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_NUMBER = re.compile(r"(?<=\d)[,:](?=\d)|!(?=\[)")
+_URL_TAIL = ",.;:!?)"
+# A document using half-width marks this often, and more than full-width ones, is
+# reported once rather than on every line.
+CONSISTENT_MIN = 5
+
+
+def _masked(view: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _URL.finditer(view):
+        end = m.end()
+        while end > m.start() and view[end - 1] in _URL_TAIL:
+            end -= 1
+        spans.append((m.start(), end))
+    spans += [m.span() for m in _EMAIL.finditer(view)]
+    spans += [m.span() for m in _NUMBER.finditer(view)]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of each half-width mark used as Chinese punctuation."""
+    masked = _masked(view)
+    hits = []
+    for m in _MARK.finditer(view):
+        i = m.start()
+        if _inside(masked, i):
+            continue
+        before = view[i - 1] if i else ""
+        after = view[i + 1] if i + 1 < len(view) else ""
+        if not (_CN_BEFORE.match(before) or _CN_AFTER.match(after)):
+            continue
+        end = i + 1
+        rest = view[end:]
+        spaces = len(rest) - len(rest.lstrip(" "))
+        if spaces and rest.strip():
+            end += spaces  # "透明度, 严格" → "透明度，严格"
+        hits.append((i, end, FULL[m.group()]))
+    hits += _parentheses(view, masked)
+    return sorted(hits)
+
+
+def _parentheses(view: str, masked) -> list[tuple[int, int, str]]:
+    """Half-width ( ) around Chinese text, or glued to it when unmatched."""
+    hits, stack = [], []
+    for i, ch in enumerate(view):
+        if ch not in "()" or _inside(masked, i):
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if _HAN.search(view, start + 1, i):
+                hits += [(start, start + 1, "（"), (i, i + 1, "）")]
+        elif i and _HAN.match(view[i - 1]) and not re.search(r"(?:^|[\s，。；：、])[一二三四五六七八九十]{1,2}$", view[:i]):
+            hits.append((i, i + 1, "）"))
+    for start in stack:
+        if start + 1 < len(view) and _HAN.match(view[start + 1]):
+            hits.append((start, start + 1, "（"))
+    return hits
+
+
+class HalfwidthPunctuation(Rule):
+    """Half-width punctuation in Chinese text (中文中使用半角标点).
+
+    Flags an ASCII ``,`` ``;`` ``:`` ``?`` ``!`` that follows a Chinese character (or
+    a closing ``”`` ``》`` ``）``) or leads straight into Chinese text — ``透明度,严格``,
+    ``作用;有的``, ``情况如下:`` — and ASCII ``( )`` around Chinese text
+    (``网站(共产党员网等)``). The fix is the full-width mark (``，`` ``；`` ``：`` ``？``
+    ``！`` ``（`` ``）``), taking any spaces after the mark with it.
+
+    Left alone: numbers, times and ratios (``1,306``, ``10:30``, ``3:1``, ``95.5%``),
+    URLs and e-mail addresses, English phrases (``Hello, world!``), parentheses around
+    English or digits (``(PPT)``), and Markdown syntax in ``.md`` files.
+
+    A document that uses half-width marks throughout (at least five, and more than
+    full-width ones — text pasted from a web page) is reported once, at the first
+    mark, with one fix covering them all.
+    """
+
+    code = "RL301"
+    name = "halfwidth-punctuation"
+    severity = "warning"
+    fixable = True
+    examples = {
+        "bad": ["增强党组织工作透明度,严格督促落实。", "没有发挥作用;有的党员积极性不够。",
+                "现将情况报告如下:", "是否做到了?", "在网站(共产党员网等)发布。"],
+        "good": ["共受理1,306件，比例3:1，办结率95.5%。", "上午10:30召开会议。",
+                 "详见https://example.com/a?b=1,2。", "联系邮箱：office@example.com。",
+                 "他说“Hello, world!”。", "制作课件(PPT)。", "增强透明度，严格落实。"],
+    }
+
+    def check(self, ctx):
+        doc = ctx.doc
+        hits = [(line, start, end, repl) for line in doc.lines for start, end, repl in halfwidth_marks(line.view)]
+        if not hits:
+            return
+        full = sum(len(_FULL_MARKS.findall(line.view)) for line in doc.lines)
+        if len(hits) >= CONSISTENT_MIN and len(hits) > full:
+            yield self._whole_document(doc, hits)
+            return
+        for line, start, end, repl in hits:
+            mark = line.text[start:end].strip()
+            yield problem_at(line.number, start, end, f"中文中使用半角标点「{mark}」，应为「{repl}」", repl)
+
+    @staticmethod
+    def _whole_document(doc, hits) -> Problem:
+        first, last = hits[0], hits[-1]
+        begin, finish = first[0].offset + first[1], last[0].offset + last[2]
+        pieces, pos = [], begin
+        for line, start, end, repl in hits:
+            pieces += [doc.text[pos: line.offset + start], repl]
+            pos = line.offset + end
+        fix = Fix(first[0].number, first[1] + 1, last[0].number, last[2] + 1, "".join(pieces))
+        mark = first[0].text[first[1]: first[2]].strip()
+        return Problem(first[0].number, first[1] + 1, first[0].number, first[2] + 1,
+                       f"全文使用半角标点（共{len(hits)}处，首处「{mark}」），中文应使用全角标点", fix)

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from .base import Problem, Rule
+
+CN = "零一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三."""
+    if n < 10:
+        return CN[n]
+    tens, ones = divmod(n, 10)
+    return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
+
+
+def render(style: str, n: int) -> str:
+    """The numbering ``n`` written in a heading style: 一、 （一） 1. （1）."""
+    return {"一、": f"{int_to_cn(n)}、", "（一）": f"（{int_to_cn(n)}）",
+            "1.": f"{n}.", "（1）": f"（{n}）"}.get(style, str(n))
+
+
+def sequence(items, number, marker, render_marker, restart: bool = False):
+    """Yield (item, message) for each item that breaks the run 1, 2, 3… of its siblings.
+
+    With ``restart`` (一是…), a 1 starts a new run and a run may begin elsewhere than 1
+    (it is judged from its first number on); without it (headings under one parent),
+    the run must start at 1 and a later 1 is out of order.
+    """
+    expected = None
+    for item in items:
+        n = number(item)
+        if expected is None or (restart and n == 1):
+            if expected is None and n != 1 and not restart:
+                yield item, f"序号从「{marker(item)}」开始，缺少「{render_marker(item, 1)}」"
+            expected = n + 1
+            continue
+        if n == expected:
+            expected += 1
+        elif n > expected:
+            missing = render_marker(item, expected)
+            if n > expected + 1:
+                missing += "」…「" + render_marker(item, n - 1)
+            yield item, f"序号跳号：「{marker(item)}」之前缺少「{missing}」"
+            expected = n + 1
+        elif n == expected - 1:
+            yield item, f"序号重复：「{marker(item)}」与上一项相同"
+        else:
+            yield item, f"序号顺序错误：「{marker(item)}」出现在「{render_marker(item, expected - 1)}」之后"
+
+
+class HeadingNumbering(Rule):
+    """Heading or 一是/二是 numbering out of sequence (序号错误).
+
+    At each level, headings number 1, 2, 3… under their parent — ``一、二、三、``,
+    ``（一）（二）``, ``1. 2.``, ``（1）（2）`` — and start again under a new parent.
+    Flagged at the heading: a skipped number (``一、二、四、``), a repeated one, one out
+    of order, a run that does not start at one (a ``（二）`` with no ``（一）``), and a
+    heading whose level is used before its parent level appears (a ``（一）`` before
+    any ``一、``, or a ``1.`` ahead of the ``（一）`` of its section). A report may skip
+    a level throughout (``一、`` then ``1.``).
+
+    The inline enumeration ``一是…二是…三是…`` runs across the paragraphs of one
+    section and starts again at a new ``一是``; ``一是…三是`` is flagged at ``三是``.
+    A marker glued in front of a heading (``##paidbegin##（二）``) does not break the count.
+    """
+
+    code = "RL202"
+    name = "heading-numbering"
+    severity = "warning"
+    examples = {
+        "bad": ["述职报告\n一、主要工作\n内容。\n二、存在问题\n内容。\n四、下一步打算\n内容。\n",
+                "述职报告\n一、主要工作\n（二）加强学习。内容。\n",
+                "述职报告\n一、主要工作\n一是加强学习。二是改进作风。四是从严治党。\n"],
+        "good": ["述职报告\n一、主要工作\n（一）加强学习。内容。\n（二）改进作风。内容。\n"
+                 "二、存在问题\n（一）学习不够。内容。\n",
+                 "述职报告\n一、主要工作\n1.加强学习。内容。\n2.改进作风。内容。\n二、存在问题\n1.学习不够。\n",
+                 "述职报告\n一、主要工作\n一是加强学习。二是改进作风。\n三是从严治党。\n"
+                 "二、存在问题\n一是学习不够。二是作风不实。\n"],
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        yield from self._siblings([s.heading for s in report.sections])
+        for section in report.walk():
+            yield from self._siblings([s.heading for s in section.children])
+        for paragraphs in [report.opening] + [s.paragraphs for s in report.walk()]:
+            enums = [e for p in paragraphs for e in p.enums]
+            for enum, message in sequence(enums, lambda e: e.number, lambda e: e.marker,
+                                          lambda e, n: f"{int_to_cn(n)}是", restart=True):
+                yield Problem(enum.line, enum.column, enum.line, enum.column + len(enum.marker), message)
+
+    def _siblings(self, headings):
+        numbered = [h for h in headings if h.number is not None]
+        if not numbered:
+            return
+        top = min(h.level for h in numbered)
+        first_top = next(h for h in numbered if h.level == top)
+        for h in numbered:
+            if h.level != top:
+                yield self._at(h, f"「{h.marker}」缺少上级标题：它出现在「{first_top.marker}」这一级之前")
+        main = [h for h in numbered if h.level == top]
+        for h, message in sequence(main, lambda h: h.number, lambda h: h.marker,
+                                   lambda h, n: render(h.style, n)):
+            yield self._at(h, message)
+
+    @staticmethod
+    def _at(h, message: str) -> Problem:
+        return Problem(h.line, h.column, h.line, h.end_column, message)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from .base import Problem, Rule
+
+
+class MissingTitle(Rule):
+    """Missing or unexpected title (缺少标题).
+
+    A report opens with a title line (``XX同志2023年度述职报告``) before its opening
+    paragraph; advert lines in front of it are skipped. Flagged at the first line of
+    the report when no line reads as a title, and at the title when it does not
+    look like a title of the profile's kind — a 述职报告's title names a 述职报告 (or
+    述职述廉, 履职报告, …), a 工作总结's a 总结; the patterns are the profile's
+    ``title`` list in the rule pack. The generic profile accepts any title.
+    """
+
+    code = "RL205"
+    name = "missing-title"
+    severity = "warning"
+    examples = {
+        "bad": ["今年以来，在区委的正确领导下，我认真履行党建第一责任人职责，始终坚持抓班子、带队伍，"
+                "扎实开展各项党建工作，现将一年来履职情况报告如下：\n一、主要工作\n内容。\n",
+                "关于近期工作的几点想法\n\n一、主要工作\n内容。\n"],
+        "good": ["某某同志2023年度述职报告\n\n今年以来，我认真履行职责。\n一、主要工作\n内容。\n",
+                 "仅供学习 禁止外传 用后删除\nX区政务局党组书记抓基层党建工作述职报告\n\n一、主要工作\n内容。\n"],
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        if report.title is None:
+            first = next((p for p in [*report.noise, *report.opening] if p.text.strip()), None)
+            heads = report.headings()
+            if first is None and heads:
+                line, column, end = heads[0].line, heads[0].column, heads[0].end_column
+            elif first is not None:
+                line, column, end = first.line, first.column, first.end_column
+            else:
+                return  # an empty document
+            hint = f"（如「XX同志{ctx.profile.name}」）" if ctx.profile.title else ""
+            yield Problem(line, column, line, end, f"缺少标题：报告开头应有一行标题{hint}")
+            return
+        title = report.title
+        patterns = ctx.profile.title
+        if patterns and not any(p.search(title.text) for p in patterns):
+            yield Problem(title.line, title.column, title.line, title.end_column,
+                          f"标题「{title.text.strip()}」看不出是{ctx.profile.name}")

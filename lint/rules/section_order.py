@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from .base import Problem, Rule
+from .missing_section import heading_spans
+
+
+def first_heading(spans, spec):
+    """The heading that stands for a required section: the first of the shallowest that match."""
+    matches = [s for s in spans if any(p.search(s[3]) for p in spec.headings)]
+    if not matches:
+        return None
+    return min(matches, key=lambda s: (s[4], s[0]))
+
+
+class SectionOrder(Rule):
+    """Required sections out of order (章节顺序错误).
+
+    The profile's required sections come in its order — for a 述职报告 and a 工作总结:
+    work done (工作情况), then problems (存在问题), then next steps (下一步打算). Each
+    section stands at its first heading of the shallowest level that matches it (the
+    same wordings as ``missing-section``); the first section found before one that
+    should precede it is flagged at its heading. A missing section is
+    ``missing-section``'s business, not this rule's.
+    """
+
+    code = "RL203"
+    name = "section-order"
+    severity = "warning"
+    examples = {
+        "bad": ["述职报告\n一、主要工作\n内容。\n二、下一步打算\n内容。\n三、存在的问题\n内容。\n"],
+        "good": ["述职报告\n一、主要工作\n内容。\n二、存在的问题\n内容。\n三、下一步打算\n内容。\n",
+                 "述职报告\n一、主要工作\n内容。\n二、存在问题及下一步打算\n内容。\n"],
+    }
+
+    def check(self, ctx):
+        spans = heading_spans(ctx.report)
+        latest = None  # (line, section name) of the furthest section so far
+        for spec in ctx.profile.sections:
+            found = first_heading(spans, spec)
+            if found is None:
+                continue
+            line, column, end_column, text, _rank = found
+            if latest is not None and line < latest[0]:
+                yield Problem(line, column, line, end_column,
+                              f"章节顺序错误：「{text}」（{spec.name}）应在「{latest[1]}之后")
+                return
+            latest = (line, f"{text}」（{spec.name}）")

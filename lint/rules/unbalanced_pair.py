@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import re
+
+from .base import Rule, problem_at
+
+# Opening mark → closing marks that end it. Half-width ( ) pair with the full-width
+# ones (a mixed "（试行)" is the halfwidth-punctuation rule's business) but are never
+# reported here themselves.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）)", "(": "）)", "【": "】", "「": "」"}
+OPENERS = set(PAIRS)
+CLOSERS = {c for closing in PAIRS.values() for c in closing}
+REPORTED = set("“”‘’《》（）【】「」")
+# A closing bracket after a short enumerator is a list number: 1）加强学习，2）做好…
+_ENUMERATOR = re.compile(r"(?:^|[\s。；;，,：:、])[0-9A-Za-z一二三四五六七八九十]{1,3}$")
+
+
+def _apostrophe(view: str, i: int) -> bool:
+    """’ between Latin letters is an apostrophe (don’t), not a closing quote."""
+    return 0 < i < len(view) - 1 and view[i - 1].isascii() and view[i - 1].isalpha() and view[i + 1].isascii()
+
+
+def unmatched(view: str) -> list[tuple[int, str]]:
+    """(index, message) of each paired mark in ``view`` without its partner."""
+    out, stack = [], []
+    for i, ch in enumerate(view):
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS:
+            if ch == "’" and _apostrophe(view, i):
+                continue
+            k = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[view[stack[k]]]), None)
+            if k is None:
+                if not (ch in "）)" and _ENUMERATOR.search(view, 0, i)):
+                    opener = next(o for o, c in PAIRS.items() if ch in c)
+                    out.append((i, f"「{ch}」前面没有与之配对的「{opener}」"))
+                continue
+            out += [(j, f"「{view[j]}」没有与之配对的「{PAIRS[view[j]][0]}」") for j in stack[k + 1:]]
+            del stack[k:]
+    out += [(j, f"「{view[j]}」没有与之配对的「{PAIRS[view[j]][0]}」") for j in stack]
+    return sorted((i, msg) for i, msg in out if view[i] in REPORTED)
+
+
+class UnbalancedPair(Rule):
+    """Unbalanced quotation mark or bracket (引号、括号不配对).
+
+    Within a paragraph, each “ needs its ”, and likewise ‘ ’, 《 》, （ ）, 【 】 and
+    「 」. The finding points at the mark without a partner: an opening mark never
+    closed, or a closing mark never opened. Nested pairs are followed (“学习‘两个
+    维护’”); a half-width ``(`` or ``)`` may close or open a full-width one.
+
+    Left alone: an apostrophe in English (``don’t``), and a closing bracket after a
+    list number (``1）加强学习``, ``（2）`` and ``2）`` alike).
+    """
+
+    code = "RL302"
+    name = "unbalanced-pair"
+    severity = "warning"
+    examples = {
+        "bad": ["牢固树立“四个意识，坚定“四个自信”。", "认真学习《条例，严格执行。",
+                "完善制度机制）。", "学习【专题摘编。"],
+        "good": ["牢固树立“四个意识”。", "学习“两个‘维护’”精神。", "认真执行《中国共产党纪律处分条例》。",
+                 "1）加强学习；2）改进作风。", "党委（党组）书记。", "We don’t stop."],
+    }
+
+    def check(self, ctx):
+        for line in ctx.doc.lines:
+            for i, message in unmatched(line.view):
+                yield problem_at(line.number, i, i + 1, message)
