@@ -33,7 +33,8 @@ FRAGMENTS = [
 documents = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join)
 # Lines long enough to expose anything quadratic, still quick to lint.
 long_lines = st.builds(lambda unit, n, tail: unit * n + tail,
-                       st.sampled_from(["X", " ", "。。", "**a ", "](", "<!--", "一、", "QQ ", "\t", "a"]),
+                       st.sampled_from(["X", " ", "。。", "**a ", "](", "<!--", "一、", "QQ ", "\t", "a", "a1", "汉,",
+                                        "(汉", "汉)", "1,", "“", "（"]),
                        st.integers(1000, 20_000), st.sampled_from(["", "\n", "!", "XX"]))
 
 

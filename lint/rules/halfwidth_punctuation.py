@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 
 from .base import Fix, Problem, Rule, problem_at
@@ -15,13 +16,18 @@ _MARK = re.compile(r"[,;:?!]")
 _FULL_MARKS = re.compile(r"[，；：？！]")
 # Text whose half-width marks are not Chinese punctuation: URLs, e-mail addresses,
 # numbers, times and ratios (1,306  10:30  3:1), a Markdown image's "![".
-_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# A scheme or an address starts where its run of characters starts: without the
+# lookbehinds a long run of letters with no "://" or "@" is rescanned from each letter.
+_URL = re.compile(r"(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _NUMBER = re.compile(r"(?<=\d)[,:](?=\d)|!(?=\[)")
 _URL_TAIL = ",.;:!?)"
 # A document using half-width marks this often, and more than full-width ones, is
 # reported once rather than on every line.
 CONSISTENT_MIN = 5
+_SPACES = re.compile(" *")
+_PARENS = re.compile(r"[()]")
+_NUMERALS = "一二三四五六七八九十"
 
 
 def _masked(view: str) -> list[tuple[int, int]]:
@@ -33,17 +39,26 @@ def _masked(view: str) -> list[tuple[int, int]]:
         spans.append((m.start(), end))
     spans += [m.span() for m in _EMAIL.finditer(view)]
     spans += [m.span() for m in _NUMBER.finditer(view)]
-    return spans
+    merged: list[list[int]] = []  # sorted and disjoint, for _inside's binary search
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
-    return any(s <= i < e for s, e in spans)
+    """Whether ``i`` lies in one of ``spans`` (sorted, disjoint: from _masked)."""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of each half-width mark used as Chinese punctuation."""
     masked = _masked(view)
     hits = []
+    last = len(view.rstrip())  # text goes on after ``end`` iff last > end
     for m in _MARK.finditer(view):
         i = m.start()
         if _inside(masked, i):
@@ -53,9 +68,8 @@ def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
         if not (_CN_BEFORE.match(before) or _CN_AFTER.match(after)):
             continue
         end = i + 1
-        rest = view[end:]
-        spaces = len(rest) - len(rest.lstrip(" "))
-        if spaces and rest.strip():
+        spaces = _SPACES.match(view, end).end() - end
+        if spaces and last > end:
             end += spaces  # "透明度, 严格" → "透明度，严格"
         hits.append((i, end, FULL[m.group()]))
     hits += _parentheses(view, masked)
@@ -65,21 +79,37 @@ def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
 def _parentheses(view: str, masked) -> list[tuple[int, int, str]]:
     """Half-width ( ) around Chinese text, or glued to it when unmatched."""
     hits, stack = [], []
-    for i, ch in enumerate(view):
-        if ch not in "()" or _inside(masked, i):
+    if "(" not in view and ")" not in view:
+        return hits
+    hans = [m.start() for m in _HAN.finditer(view)]
+    for found in _PARENS.finditer(view):
+        i, ch = found.start(), found.group()
+        if _inside(masked, i):
             continue
         if ch == "(":
             stack.append(i)
         elif stack:
             start = stack.pop()
-            if _HAN.search(view, start + 1, i):
+            k = bisect.bisect_right(hans, start)
+            if k < len(hans) and hans[k] < i:  # a Chinese character between them
                 hits += [(start, start + 1, "（"), (i, i + 1, "）")]
-        elif i and _HAN.match(view[i - 1]) and not re.search(r"(?:^|[\s，。；：、])[一二三四五六七八九十]{1,2}$", view[:i]):
+        elif i and _HAN.match(view[i - 1]) and not _numeral_before(view, i):
             hits.append((i, i + 1, "）"))
     for start in stack:
         if start + 1 < len(view) and _HAN.match(view[start + 1]):
             hits.append((start, start + 1, "（"))
     return hits
+
+
+def _numeral_before(view: str, i: int) -> bool:
+    """Whether ``view[:i]`` ends in 一–十 (one or two) at its start or after a space or 、，。；：."""
+    for length in (1, 2):
+        p = i - length
+        if p < 0 or view[p] not in _NUMERALS:
+            return False
+        if p == 0 or view[p - 1].isspace() or view[p - 1] in "，。；：、":
+            return True
+    return False
 
 
 class HalfwidthPunctuation(Rule):

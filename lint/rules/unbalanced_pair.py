@@ -11,6 +11,8 @@ PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）)", "(": "）)", "
 OPENERS = set(PAIRS)
 CLOSERS = {c for closing in PAIRS.values() for c in closing}
 REPORTED = set("“”‘’《》（）【】「」")
+CLOSED_BY = {c: [o for o, closing in PAIRS.items() if c in closing] for c in CLOSERS}
+_MARKS = re.compile("[" + re.escape("".join(OPENERS | CLOSERS)) + "]")
 # A closing bracket after a short enumerator is a list number: 1）加强学习，2）做好…
 _ENUMERATOR = re.compile(r"(?:^|[\s。；;，,：:、])[0-9A-Za-z一二三四五六七八九十]{1,3}$")
 
@@ -23,19 +25,27 @@ def _apostrophe(view: str, i: int) -> bool:
 def unmatched(view: str) -> list[tuple[int, str]]:
     """(index, message) of each paired mark in ``view`` without its partner."""
     out, stack = [], []
-    for i, ch in enumerate(view):
+    # For each opening mark, the places in ``stack`` that hold it (ascending), so the
+    # innermost opener a closer may end is found without walking the whole stack.
+    held: dict[str, list[int]] = {o: [] for o in OPENERS}
+    for found in _MARKS.finditer(view):
+        i, ch = found.start(), found.group()
         if ch in OPENERS:
+            held[ch].append(len(stack))
             stack.append(i)
-        elif ch in CLOSERS:
+        else:
             if ch == "’" and _apostrophe(view, i):
                 continue
-            k = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[view[stack[k]]]), None)
+            k = max((held[o][-1] for o in CLOSED_BY[ch] if held[o]), default=None)
             if k is None:
-                if not (ch in "）)" and _ENUMERATOR.search(view, 0, i)):
+                # the enumerator before it is at most 3 characters and a separator
+                if not (ch in "）)" and _ENUMERATOR.search(view, max(0, i - 4), i)):
                     opener = next(o for o, c in PAIRS.items() if ch in c)
                     out.append((i, f"「{ch}」前面没有与之配对的「{opener}」"))
                 continue
             out += [(j, f"「{view[j]}」没有与之配对的「{PAIRS[view[j]][0]}」") for j in stack[k + 1:]]
+            for j in stack[k:]:
+                held[view[j]].pop()
             del stack[k:]
     out += [(j, f"「{view[j]}」没有与之配对的「{PAIRS[view[j]][0]}」") for j in stack]
     return sorted((i, msg) for i, msg in out if view[i] in REPORTED)
