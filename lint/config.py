@@ -153,6 +153,9 @@ class _Source:
         return ConfigError(f"{self.path}:{line}:{col}: {name}: {message}")
 
 
+MAX_CONFIG_VALUES = 100_000
+
+
 def _read_yaml(path: str) -> _Source:
     import yaml
 
@@ -165,8 +168,14 @@ def _read_yaml(path: str) -> _Source:
     if root is None:
         return _Source(path, {}, {})
     marks: dict[tuple, tuple[int, int]] = {}
+    budget = [MAX_CONFIG_VALUES]
 
     def walk(node, keys: tuple):
+        budget[0] -= 1
+        if budget[0] < 0:  # YAML aliases can make a few lines expand to billions of values
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise ConfigError(f"{path}:{line}:{col}: the configuration expands to more than "
+                              f"{MAX_CONFIG_VALUES} values (YAML aliases?)")
         tag = node.tag.rsplit(":", 1)[-1]
         if tag not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
             line, col = node.start_mark.line + 1, node.start_mark.column + 1

@@ -45,7 +45,11 @@ def compile_glob(glob: str) -> re.Pattern:
             out.append(re.escape(ch))
             i += 1
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(prefix + "".join(out) + "(?:/.*)?", re.DOTALL)
+    # Globs such as **/**/**/x become nested ".*": run on RE2 (lint/regex.py) they stay
+    # linear in the length of the path.
+    from .regex import compile_linear
+
+    return compile_linear("(?s)" + prefix + "".join(out) + "(?:/.*)?")
 
 
 def _class_end(text: str, i: int) -> int:

@@ -294,6 +294,19 @@ def compile_pattern(text: str, trusted: bool = False):
     return compiled
 
 
+def compile_linear(text: str):
+    """``text`` on RE2 when it can express it, else on ``re`` (for regexes reportlint builds
+    itself from user input, such as globs, which never need lookarounds)."""
+    compiled = re.compile(text)
+    if _re2 is not None:
+        try:
+            translated = to_re2(text)
+            return Re2Pattern(text, translated, _re2_compile(translated))
+        except (_Untranslatable, _re2.error, UnicodeEncodeError):
+            pass
+    return compiled
+
+
 def engine_of(pattern) -> str:
     return getattr(pattern, "engine", "re")
 

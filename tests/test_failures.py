@@ -147,6 +147,16 @@ def alias_bomb_pack(tmp, mp):
     return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:1:1: unknown key 'a'"]
 
 
+def alias_bomb_config(tmp, mp):
+    lines = ["a: &a ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']"]
+    for i in range(1, 9):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    path = tmp / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")  # 9**9 values once expanded
+    return ["--config", str(path), doc(tmp / "a.txt")], [f"{path}:", "expands to more than"]
+
+
 def pack_not_utf8(tmp, mp):
     path = tmp / "mine.yaml"
     path.write_bytes("placeholder:\n  patterns: ['某某']\n".encode("utf-16"))
@@ -181,7 +191,7 @@ def undecodable(tmp, mp):
 CASES = [missing_path, permission_denied, unreadable_directory, directory_as_rule_pack, deleted_after_discovery,
          symlink_loop_in_directory, fifo_given, fifo_in_directory, device_given, broken_yaml_pack,
          bad_regex_in_pack, redos_pattern_in_pack, python_object_in_pack, deeply_nested_pack, alias_bomb_pack,
-         pack_not_utf8, unknown_select, unknown_ignore, unknown_profile, binary_named_txt, undecodable]
+         alias_bomb_config, pack_not_utf8, unknown_select, unknown_ignore, unknown_profile, binary_named_txt, undecodable]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])

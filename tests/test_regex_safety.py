@@ -109,3 +109,13 @@ def test_translation_matches_what_python_matches(pattern, text):
     assert engine_of(ours) == "re2", to_re2(pattern)
     theirs = re.compile(pattern)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
+def test_nested_globs_run_on_the_linear_engine():
+    from lint.globs import compile_glob
+
+    glob = compile_glob("**/**/**/**/**/x")  # five nested ".*": polynomial on re
+    assert engine_of(glob) == "re2"
+    assert glob.fullmatch("a/" * 3000 + "y") is None
+    assert glob.fullmatch("a/b/x") and compile_glob("docs/*.md").fullmatch("docs/a.md")
+    assert not compile_glob("docs/*.md").fullmatch("docs/a/b.md")
