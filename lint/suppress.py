@@ -17,6 +17,7 @@ file (only when a file it covers was linted).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,7 +55,9 @@ def directives(doc) -> list[Directive]:
         _view, fence = markdown_view(line.text, fence)
         if in_code or "reportlint-" not in line.text:
             continue
-        for m in DIRECTIVE.finditer(line.text):
+        # A directive ends at a "-->": none can after the last one, and stopping there keeps
+        # a line of unclosed "<!-- reportlint-disable" from being rescanned to its end.
+        for m in DIRECTIVE.finditer(line.text, 0, line.text.rfind("-->") + 3):
             names, unknown = set(), []
             for key in re.split(r"[\s,，]+", m.group(2).strip()):
                 if not key:
@@ -75,6 +78,39 @@ def spanned(finding) -> str:
     return finding.source[finding.column - 1:end]
 
 
+class CommentIndex:
+    """Directives indexed by rule and line, so each finding is decided in O(log n).
+
+    Decides exactly as walking the directives up to the finding's line does
+    (Suppressor._by_comment): a ``disable-next-line`` on the line before wins, else the
+    last ``disable``/``enable`` naming the rule on or before the finding's line.
+    """
+
+    def __init__(self, marks: list[Directive]):
+        self.next_line: dict[tuple[str, int], Directive] = {}
+        self.toggles: dict[str, tuple[list[int], list[Directive]]] = {}
+        for d in marks:  # in document order
+            for rule in d.rules:
+                if d.kind == "disable-next-line":
+                    self.next_line.setdefault((rule, d.line + 1), d)
+                else:
+                    lines, ds = self.toggles.setdefault(rule, ([], []))
+                    lines.append(d.line)
+                    ds.append(d)
+
+    def silences(self, f) -> bool:
+        d = self.next_line.get((f.rule, f.line))
+        if d is not None:
+            d.used = True
+            return True
+        lines, ds = self.toggles.get(f.rule, ((), ()))
+        k = bisect.bisect_right(lines, f.line) - 1
+        if k >= 0 and ds[k].kind == "disable":
+            ds[k].used = True
+            return True
+        return False
+
+
 class Suppressor:
     """Applies suppressions to each document's findings and remembers which ones worked."""
 
@@ -92,8 +128,9 @@ class Suppressor:
         if not marks and not entries:
             return findings
         kept = []
+        index = CommentIndex(marks)
         for f in findings:
-            if f.rule in UNSUPPRESSIBLE or not (self._by_comment(marks, f) or self._by_config(entries, f)):
+            if f.rule in UNSUPPRESSIBLE or not (index.silences(f) or self._by_config(entries, f)):
                 kept.append(f)
         if self.report_unused:
             kept += self._unused_comments(doc.path, marks, enabled)
@@ -109,6 +146,7 @@ class Suppressor:
 
     @staticmethod
     def _by_comment(marks: list[Directive], f) -> bool:
+        """What CommentIndex.silences decides, by walking ``marks`` (kept as its reference)."""
         silencing = None
         for d in marks:
             if d.line > f.line:

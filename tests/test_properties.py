@@ -196,3 +196,24 @@ def test_markdown_scanners_match_the_regexes(line):
     assert list(document._links(line)) == [m.span() for m in re.finditer(r"\]\([^)\s]*\)", line)]
     closing = re.search(r"[ \t]+#+[ \t]*$", line)
     assert document._closing_hashes(line) == (closing.start() if closing else None)
+
+
+# Suppression comments are looked up through an index; it decides as walking them does.
+directive = st.builds(lambda line, kind, rules: (line, kind, frozenset(rules)), st.integers(1, 8),
+                      st.sampled_from(["disable", "enable", "disable-next-line"]),
+                      st.sets(st.sampled_from(["placeholder", "watermark"]), min_size=1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(marks=st.lists(directive, max_size=8), finding=st.tuples(st.integers(1, 9),
+                                                                st.sampled_from(["placeholder", "watermark"])))
+def test_comment_index_decides_as_the_walk_does(marks, finding):
+    from lint.suppress import CommentIndex, Directive, Suppressor
+
+    def build():
+        return [Directive(line, 1, 2, kind, rules) for line, kind, rules in sorted(marks, key=lambda m: m[0])]
+
+    f = SimpleNamespace(line=finding[0], rule=finding[1])
+    walked, indexed = build(), build()
+    assert Suppressor._by_comment(walked, f) == CommentIndex(indexed).silences(f)
+    assert [d.used for d in walked] == [d.used for d in indexed]
