@@ -44,10 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="colour text output (auto: only on a terminal and when NO_COLOR is unset)")
     p.add_argument("--no-source", dest="show_source", action="store_false",
                    help="text output without the source line and underline")
+    p.add_argument("-j", "--jobs", type=jobs_count, default=0, metavar="N",
+                   help="lint files on N processes (default: one per CPU; a few files use one process)")
     p.add_argument("--debug", action="store_true",
                    help="show a traceback for internal errors (also REPORTLINT_DEBUG=1)")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     return p
+
+
+def jobs_count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0 = one per CPU), got {value!r}")
+    return int(value)
 
 
 def split_rules(value: str | None) -> list[str] | None:
@@ -135,12 +143,12 @@ def run(args, parser) -> int:
     if args.outline:
         return outline(linter, files, errors)
 
+    from .parallel import lint_paths
+
     findings = []
-    for path in files:
-        if path == "-":
-            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-        else:
-            findings += linter.lint_path(path)
+    if "-" in files:
+        findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
+    findings += lint_paths(linter, [path for path in files if path != "-"], args.jobs)
     findings.sort(key=lambda f: f.sort_key())
 
     out = sys.stdout

@@ -83,10 +83,29 @@ def default_pack_path() -> Path:
 
 def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
     """The default pack with the given user packs applied in order."""
-    pack = Pack()
-    _apply(pack, str(default_pack_path()), is_default=True)
+    pack = _default_pack()
     for path in paths:
         _apply(pack, path, is_default=False)
+    return pack
+
+
+def _default_pack() -> Pack:
+    """The default pack, from reportlint's cache while the pack file is unchanged."""
+    import dataclasses
+
+    from . import cache
+
+    path = str(default_pack_path())
+    try:
+        key = (cache.file_key(path), cache.code_key(__file__))
+    except OSError:
+        key = None  # unreadable: let _apply report it
+    pack = cache.load("default-pack", key) if key else None
+    if not isinstance(pack, Pack):
+        pack = Pack()
+        _apply(pack, path, is_default=True)
+        if key:
+            cache.store("default-pack", key, dataclasses.replace(pack))  # fields only
     return pack
 
 

@@ -1,5 +1,6 @@
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(ROOT))
+# The benchmark is a script run by hand, never part of the suite.
+collect_ignore_glob = ["benchmarks/*"]
+# Keep reportlint's cache (parsed pack, grammar tables) out of the user's cache directory.
+os.environ["REPORTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+os.environ.pop("REPORTLINT_NO_CACHE", None)
 
 from lint import document, engine, packs  # noqa: E402
 
