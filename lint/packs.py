@@ -54,7 +54,9 @@ class Pack:
         cache = self.__dict__.setdefault("_combined", {})
         if key not in cache:
             pats = self.patterns(key)
-            cache[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+            from .prefilter import alternation
+
+            cache[key] = re.compile(alternation([p.pattern for p in pats])) if pats else None
         return cache[key]
 
     def profile(self, name: str | None = None) -> Profile:

@@ -4,10 +4,14 @@ with the span underlined (placed by display width, CJK = 2 columns), and a summa
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
+# Tabs and other control characters (category Cc) are shown as a space.
+_CONTROL = {i: " " for i in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 def char_width(ch: str) -> int:
@@ -16,29 +20,48 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+class _Widths(dict):
+    """char → display width, computed once per distinct character."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = char_width(ch)
+        return width
+
+
+_WIDTH = _Widths()
+
+
 def display_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+    return sum(map(_WIDTH.__getitem__, text))
+
+
+def _fit(chars, limit: int) -> tuple[int, int]:
+    """How many of ``chars`` fit in ``limit`` columns, and the columns they take."""
+    widths = list(accumulate(map(_WIDTH.__getitem__, chars)))
+    count = bisect_right(widths, limit)
+    return count, widths[count - 1] if count else 0
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
-    text = "".join(" " if ch == "\t" or unicodedata.category(ch) == "Cc" else ch for ch in text)
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    left = start
-    used = 0
-    while left > 0 and used + char_width(text[left - 1]) <= LEFT_CONTEXT:
-        left -= 1
-        used += char_width(text[left])
-    right = left
-    used = 0
-    while right < len(text) and used + char_width(text[right]) <= width:
-        used += char_width(text[right])
-        right += 1
+    # Characters are at most 2 columns wide, so twice the columns in characters is enough
+    # unless zero-width characters abound; then the whole side is measured.
+    lo = max(0, start - 2 * LEFT_CONTEXT)
+    count, used = _fit(reversed(text[lo:start]), LEFT_CONTEXT)
+    if count == start - lo and lo > 0:
+        count, used = _fit(reversed(text[:start]), LEFT_CONTEXT)
+    left = start - count
+    hi = min(len(text), left + 2 * width)
+    count, _ = _fit(text[left:hi], width)
+    if count == hi - left and hi < len(text):
+        count, _ = _fit(text[left:], width)
+    right = left + count
     prefix = "..." if left > 0 else ""
     suffix = "..." if right < len(text) else ""
-    shown = prefix + text[left:right] + suffix
-    pad = len(prefix) + display_width(text[left:start])
+    shown = prefix + text[left:right].translate(_CONTROL) + suffix
+    pad = len(prefix) + used
     marks = max(1, display_width(text[start:min(end, right)]))
     return shown, " " * pad + "^" * marks
 
