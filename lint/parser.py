@@ -291,7 +291,7 @@ def grammar_parser(strict: bool = False):
     from lark.lexer import Lexer
 
     lexer = type("ReportLexer", (ReportLexer, Lexer), {})
-    parser = Lark.open("report.lark", rel_to=__file__, parser="lalr", lexer=lexer,
+    parser = Lark.open(GRAMMAR, parser="lalr", lexer=lexer,
                        strict=strict, maybe_placeholders=True)
     if not strict:
         _PARSER = parser

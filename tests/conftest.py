@@ -1,3 +1,4 @@
+import importlib.util
 import os
 import sys
 import tempfile
@@ -41,6 +42,16 @@ def seed(prefix):
 @pytest.fixture
 def seed_text():
     return lambda prefix: seed(prefix).read_text(encoding="utf-8")
+
+
+def load_bench():
+    """The benchmark script as a module (for its deterministic corpus generator)."""
+    if "bench" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench", ROOT / "tests" / "benchmarks" / "bench.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bench"]
 
 
 def spans(findings):

@@ -3,6 +3,7 @@ with the span underlined (placed by display width, CJK = 2 columns), and a summa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -11,7 +12,7 @@ from itertools import accumulate
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
 # Tabs and other control characters (category Cc) are shown as a space.
-_CONTROL = {i: " " for i in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def char_width(ch: str) -> int:
@@ -46,21 +47,24 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    # Characters are at most 2 columns wide, so twice the columns in characters is enough
-    # unless zero-width characters abound; then the whole side is measured.
-    lo = max(0, start - 2 * LEFT_CONTEXT)
+    # Measure as many characters as there are columns (enough unless narrow or zero-width
+    # characters fill them), then the whole side if they all fit.
+    lo = max(0, start - LEFT_CONTEXT)
     count, used = _fit(reversed(text[lo:start]), LEFT_CONTEXT)
     if count == start - lo and lo > 0:
         count, used = _fit(reversed(text[:start]), LEFT_CONTEXT)
     left = start - count
-    hi = min(len(text), left + 2 * width)
+    hi = min(len(text), left + width)
     count, _ = _fit(text[left:hi], width)
     if count == hi - left and hi < len(text):
         count, _ = _fit(text[left:], width)
     right = left + count
     prefix = "..." if left > 0 else ""
     suffix = "..." if right < len(text) else ""
-    shown = prefix + text[left:right].translate(_CONTROL) + suffix
+    shown = text[left:right]
+    if _CONTROL.search(shown):
+        shown = _CONTROL.sub(" ", shown)
+    shown = prefix + shown + suffix
     pad = len(prefix) + used
     marks = max(1, display_width(text[start:min(end, right)]))
     return shown, " " * pad + "^" * marks
