@@ -9,9 +9,9 @@ line and column of the offending value.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 DEFAULT_PACK_NAME = "default.yaml"
 
@@ -75,10 +75,11 @@ LISTS = {
 MAPPINGS: dict[str, str] = {}
 
 
-def default_pack_path() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "packs" / DEFAULT_PACK_NAME, here.parent / "rules" / DEFAULT_PACK_NAME):
-        if candidate.is_file():
+def default_pack_path() -> str:
+    here = os.path.dirname(os.path.realpath(__file__))  # os.path: pathlib costs start-up time
+    for candidate in (os.path.join(here, "packs", DEFAULT_PACK_NAME),
+                      os.path.join(os.path.dirname(here), "rules", DEFAULT_PACK_NAME)):
+        if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError("the default rule pack is missing from this installation")
 
@@ -97,7 +98,7 @@ def _default_pack() -> Pack:
 
     from . import cache
 
-    path = str(default_pack_path())
+    path = default_pack_path()
     try:
         key = (cache.file_key(path), cache.code_key(__file__))
     except OSError:
