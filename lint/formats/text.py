@@ -91,16 +91,21 @@ def render(findings, out, options=None) -> None:
     color = bool(getattr(options, "color", False))
     show_source = getattr(options, "show_source", True)
     pal = Palette(color)
+    chunk: list[str] = []  # written in batches: one write per line is slow on an unbuffered stream
     for f in findings:
-        out.write(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
-                  f"{f.code} [{f.rule}] {f.message}\n")
-        if show_source and f.source.strip():
+        chunk.append(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
+                     f"{f.code} [{f.rule}] {f.message}\n")
+        if show_source and f.source and not f.source.isspace():
             end = f.end_column - 1 if f.end_line == f.line else len(f.source)
             shown, marks = snippet(f.source, f.column - 1, end)
             gutter = str(f.line)
-            out.write(f"{pal.dim}{gutter} |{pal.reset} {shown}\n")
-            out.write(f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
-    out.write(summary(findings, getattr(options, "files", None)) + "\n")
+            chunk.append(f"{pal.dim}{gutter} |{pal.reset} {shown}\n"
+                         f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
+        if len(chunk) >= 2000:
+            out.write("".join(chunk))
+            chunk.clear()
+    chunk.append(summary(findings, getattr(options, "files", None)) + "\n")
+    out.write("".join(chunk))
 
 
 def summary(findings, files: int | None = None) -> str:

@@ -10,8 +10,8 @@ with varied numbers, placeholders, doubled punctuation, adverts and paywall mark
 the rules have real work, and large files made of concatenated reports.
 
 Every case runs as a fresh process, once as a warm-up and then ``--runs`` times; the
-table gives the median wall time, the spread (min–max) and the peak resident memory of
-the largest process in the run's tree. References, in the same session on the same
+table gives the median wall time, the spread (min–max) and, from one more run under GNU
+time, the peak resident memory of the largest process in the run's tree. References, in the same session on the same
 files: ``<python> -c pass`` (the floor for any Python tool, with the interpreter that
 runs reportlint), ``python3 -c pass`` as found on PATH when that is another program, and
 autocorrect-py (``pip install '.[bench]'``) linting the same files through its library
@@ -129,8 +129,31 @@ class Result:
         return statistics.median(self.times)
 
 
+def gnu_time() -> str | None:
+    """GNU time, which reports a command's peak memory (``%M``), if installed."""
+    path = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+    if path and subprocess.run([path, "-f", "%M", "true"], capture_output=True).returncode == 0:
+        return path
+    return None
+
+
+def peak_memory(cmd: list[str], cwd: Path) -> int:
+    """Peak RSS in KB of the largest process of one run of ``cmd``.
+
+    A child started straight from this (larger) process inherits its memory high-water
+    mark at exec, so the run is launched through GNU time when it is installed; without
+    it, the figure is from wait4() and never below this process's own size.
+    """
+    timer = gnu_time()
+    if timer is None:
+        return run_once(cmd, cwd)[1]
+    result = subprocess.run([timer, "-f", "%M", *cmd], cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    return int(result.stderr.strip().splitlines()[-1])
+
+
 def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
-    """Wall time, peak RSS (KB, largest process of the tree) and exit status of one run."""
+    """Wall time, peak RSS (KB, see peak_memory) and exit status of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr_fd = proc.stderr.fileno()
@@ -153,12 +176,8 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
 
 def measure(name: str, cmd: list[str], runs: int, cwd: Path = ROOT, quiet: bool = False) -> Result:
     run_once(cmd, cwd)  # warm-up: file cache, reportlint's own cache
-    times, peak = [], 0
-    for _ in range(runs):
-        elapsed, rss, _ = run_once(cmd, cwd)
-        times.append(elapsed)
-        peak = max(peak, rss)
-    result = Result(name, times, peak)
+    times = [run_once(cmd, cwd)[0] for _ in range(runs)]
+    result = Result(name, times, peak_memory(cmd, cwd))
     if not quiet:
         print(f"  {name:<44} {fmt_time(result.median):>9}  ({fmt_time(min(times))}–{fmt_time(max(times))})"
               f"  {peak / 1024:7.1f} MB", file=sys.stderr)
@@ -208,19 +227,21 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--reports", type=int, default=1000, help="reports in the corpus (default 1000)")
-    p.add_argument("--large-mb", type=float, default=50, help="size of the large file in MB (default 50)")
-    p.add_argument("--mid-mb", type=float, default=10, help="smaller large file, for linearity (default 10)")
-    p.add_argument("--runs", type=int, default=7, help="measured runs per case (default 7)")
-    p.add_argument("--large-runs", type=int, default=3, help="measured runs for the large files (default 3)")
+    p.add_argument("--reports", type=int, help="reports in the corpus (default 1000)")
+    p.add_argument("--large-mb", type=float, help="size of the large file in MB (default 50)")
+    p.add_argument("--mid-mb", type=float, help="smaller large file, for linearity (default 10)")
+    p.add_argument("--runs", type=int, help="measured runs per case (default 7)")
+    p.add_argument("--large-runs", type=int, help="measured runs for the large files (default 3)")
     p.add_argument("--python", default=sys.executable, help="interpreter for reportlint and the references")
     p.add_argument("--workdir", type=Path, default=ROOT / ".benchmarks", help="where the corpus is generated")
     p.add_argument("--no-autocorrect", action="store_true", help="skip autocorrect-py even if installed")
     p.add_argument("--no-large", action="store_true", help="skip the large files")
-    p.add_argument("--quick", action="store_true", help="100 reports, 2 and 10 MB, 3 runs")
+    p.add_argument("--quick", action="store_true", help="defaults of 100 reports, 2 and 10 MB, 3 runs")
     args = p.parse_args(argv)
-    if args.quick:
-        args.reports, args.large_mb, args.mid_mb, args.runs, args.large_runs = 100, 10, 2, 3, 1
+    defaults = (100, 10, 2, 3, 1) if args.quick else (1000, 50, 10, 7, 3)
+    for name, default in zip(("reports", "large_mb", "mid_mb", "runs", "large_runs"), defaults):
+        if getattr(args, name) is None:
+            setattr(args, name, default)
 
     seeds = seed_texts()
     print(f"bench: generating the corpus in {args.workdir} …", file=sys.stderr)
@@ -232,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
         (mb, write_large(args.workdir / f"large-{mb:g}MB.txt", mb, seeds)) for mb in (args.mid_mb, args.large_mb)]
 
     py = args.python
+    # As installed by pip, reportlint has its bytecode compiled; a checkout may not
+    # (PYTHONDONTWRITEBYTECODE), and compiling every module on every run is not start-up.
+    subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "lint")], check=True, stdout=subprocess.DEVNULL)
     rl = [py, "-m", "lint"]
     autocorrect = not args.no_autocorrect and has_autocorrect(py)
     results: dict[str, Result] = {}
