@@ -245,7 +245,7 @@ class ReportLexer:
         col = start + lead
         end = len(view.rstrip())
         para = Paragraph(line.number, col + 1, end + 1, line.text[col:end])
-        for m in _ENUM.finditer(view, col, end):
+        for m in _ENUM.finditer(view, col, end) if "是" in view else ():  # skip the scan when it cannot match
             para.enums.append(Enum(cn_to_int(m.group(1)), m.group(0), line.number, m.start(1) + 1))
         return para
 

@@ -180,7 +180,7 @@ def measure(name: str, cmd: list[str], runs: int, cwd: Path = ROOT, quiet: bool 
     result = Result(name, times, peak_memory(cmd, cwd))
     if not quiet:
         print(f"  {name:<44} {fmt_time(result.median):>9}  ({fmt_time(min(times))}–{fmt_time(max(times))})"
-              f"  {peak / 1024:7.1f} MB", file=sys.stderr)
+              f"  {result.peak_kb / 1024:7.1f} MB", file=sys.stderr)
     return result
 
 
