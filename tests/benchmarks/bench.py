@@ -284,13 +284,15 @@ def main(argv: list[str] | None = None) -> int:
 def table(results: dict[str, Result], corpus, large, args) -> str:
     floor = results["floor"].median
 
-    def row(key: str, case: str, against: str | None = None, extra: str = "") -> str:
+    def row(key: str, case: str, against: str | None = None, extra: str = "", floors: bool = False) -> str:
         r = results.get(key)
         if r is None:
             return ""
-        ratios = [f"{r.median / floor:.2f}× floor"]
-        if "python3" in results:
-            ratios.append(f"{r.median / results['python3'].median:.2f}× python3")
+        ratios = []
+        if floors:
+            ratios.append(f"{r.median / floor:.2f}× `{Path(args.python).name} -c pass`")
+            if "python3" in results:
+                ratios.append(f"{r.median / results['python3'].median:.2f}× `python3 -c pass`")
         if against and against in results:
             ratios.append(f"**{r.median / results[against].median:.2f}× autocorrect-py**")
         if extra:
@@ -306,9 +308,9 @@ def table(results: dict[str, Result], corpus, large, args) -> str:
            "| case | command | median | spread | peak memory | ratio |\n",
            "|---|---|---|---|---|---|\n"]
     out.append(row("floor", "floor", None))
-    out.append(row("python3", "floor", None))
-    out.append(row("one", f"one file ({one_kb:.1f} KB)", "one-ac"))
-    out.append(row("one-ac", f"one file ({one_kb:.1f} KB)"))
+    out.append(row("python3", "floor", None, floors=True))
+    out.append(row("one", f"one file ({one_kb:.1f} KB)", "one-ac", floors=True))
+    out.append(row("one-ac", f"one file ({one_kb:.1f} KB)", floors=True))
     out.append(row("corpus", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
     out.append(row("corpus-j1", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
     out.append(row("corpus-ac", f"{len(corpus)} files ({corpus_mb:.1f} MB)"))
