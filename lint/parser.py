@@ -3,7 +3,9 @@
 A small line lexer (this module) decides what each line is — a heading of which
 level and number, the title, a paragraph, an inline 一是/二是 marker — and the Lark
 LALR grammar assembles those tokens into the report's structure. Positions are
-1-based lines and character columns of the original document.
+1-based lines and character columns of the original document. Lark's analysis of
+the grammar is kept between runs (see lint.lalr), so a run does not import Lark
+unless the grammar has changed.
 """
 
 from __future__ import annotations
