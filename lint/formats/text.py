@@ -47,16 +47,16 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    # Measure as many characters as there are columns (enough unless narrow or zero-width
-    # characters fill them), then the whole side if they all fit.
+    # Measure as many characters as there are columns: that is enough unless zero-width
+    # characters are among them and the next character still fits; then measure the rest.
     lo = max(0, start - LEFT_CONTEXT)
     count, used = _fit(reversed(text[lo:start]), LEFT_CONTEXT)
-    if count == start - lo and lo > 0:
+    if count == start - lo and lo > 0 and used + _WIDTH[text[lo - 1]] <= LEFT_CONTEXT:
         count, used = _fit(reversed(text[:start]), LEFT_CONTEXT)
     left = start - count
     hi = min(len(text), left + width)
-    count, _ = _fit(text[left:hi], width)
-    if count == hi - left and hi < len(text):
+    count, taken = _fit(text[left:hi], width)
+    if count == hi - left and hi < len(text) and taken + _WIDTH[text[hi]] <= width:
         count, _ = _fit(text[left:], width)
     right = left + count
     prefix = "..." if left > 0 else ""
