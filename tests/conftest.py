@@ -1,5 +1,7 @@
+import atexit
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,7 +14,8 @@ sys.path.insert(0, str(ROOT))
 # The benchmark is a script run by hand, never part of the suite.
 collect_ignore_glob = ["benchmarks/*"]
 # Keep reportlint's cache (parsed pack, grammar tables) out of the user's cache directory.
-os.environ["REPORTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+os.environ["REPORTLINT_CACHE_DIR"] = _CACHE_DIR = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_DIR, ignore_errors=True)
 os.environ.pop("REPORTLINT_NO_CACHE", None)
 
 from lint import document, engine, packs  # noqa: E402
