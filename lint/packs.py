@@ -9,9 +9,9 @@ line and column of the offending value.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 DEFAULT_PACK_NAME = "default.yaml"
 
@@ -54,7 +54,9 @@ class Pack:
         cache = self.__dict__.setdefault("_combined", {})
         if key not in cache:
             pats = self.patterns(key)
-            cache[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+            from .prefilter import alternation
+
+            cache[key] = re.compile(alternation([p.pattern for p in pats])) if pats else None
         return cache[key]
 
     def profile(self, name: str | None = None) -> Profile:
@@ -76,20 +78,40 @@ MAPPINGS: dict[str, str] = {
 }
 
 
-def default_pack_path() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "packs" / DEFAULT_PACK_NAME, here.parent / "rules" / DEFAULT_PACK_NAME):
-        if candidate.is_file():
+def default_pack_path() -> str:
+    here = os.path.dirname(os.path.realpath(__file__))  # os.path: pathlib costs start-up time
+    for candidate in (os.path.join(here, "packs", DEFAULT_PACK_NAME),
+                      os.path.join(os.path.dirname(here), "rules", DEFAULT_PACK_NAME)):
+        if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError("the default rule pack is missing from this installation")
 
 
 def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
     """The default pack with the given user packs applied in order."""
-    pack = Pack()
-    _apply(pack, str(default_pack_path()), is_default=True)
+    pack = _default_pack()
     for path in paths:
         _apply(pack, path, is_default=False)
+    return pack
+
+
+def _default_pack() -> Pack:
+    """The default pack, from reportlint's cache while the pack file is unchanged."""
+    import dataclasses
+
+    from . import cache
+
+    path = default_pack_path()
+    try:
+        key = (cache.file_key(path), cache.code_key(__file__))
+    except OSError:
+        key = None  # unreadable: let _apply report it
+    pack = cache.load("default-pack", key) if key else None
+    if not isinstance(pack, Pack):
+        pack = Pack()
+        _apply(pack, path, is_default=True)
+        if key:
+            cache.store("default-pack", key, dataclasses.replace(pack))  # fields only
     return pack
 
 
