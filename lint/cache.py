@@ -64,6 +64,8 @@ def load(name: str, key: tuple):
         return None
     try:
         with open(path, "rb") as fh:
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return None  # only ever unpickle what this user wrote
             data = fh.read()
         import pickle
 

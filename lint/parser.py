@@ -308,18 +308,29 @@ class ParseProblem(Exception):
         self.message, self.line, self.column = message, line, column
 
 
-def parse_tables() -> dict:
-    """The grammar's LALR tables (see lint.lalr): cached on disk, loaded once per process."""
+def parse_tables() -> dict | None:
+    """The grammar's LALR tables (see lint.lalr): cached on disk, loaded once per process.
+
+    None when they cannot be taken from this Lark version; parsing then runs on
+    Lark's own parser, which gives the same trees, only with a slower start-up.
+    """
     global _TABLES
     if _TABLES is None:
-        _TABLES = lalr.tables(GRAMMAR, grammar_parser)
-    return _TABLES
+        try:
+            _TABLES = lalr.tables(GRAMMAR, grammar_parser)
+        except Exception:  # Lark's internals moved: fall back to Lark's public API
+            _TABLES = False
+    return _TABLES or None
 
 
 def parse(doc: Document) -> Report:
     """Parse a document into a Report. Never raises on a document's content."""
     objects: list = []
-    tree = lalr.parse(parse_tables(), ReportLexer().tokens(doc, objects))
+    tables = parse_tables()
+    if tables is None:
+        tree = grammar_parser().parse((doc, objects))
+    else:
+        tree = lalr.parse(tables, ReportLexer().tokens(doc, objects))
     return build_report(tree, objects)
 
 

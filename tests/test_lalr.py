@@ -101,3 +101,18 @@ def test_unexpected_token_names_what_was_expected(list_parser):
         lalr.parse(tables, [("ENUM", "0")])  # an enum marker needs its line first
     assert "LINE" in err.value.expected and "ENUM" not in err.value.expected
     assert str(err.value).startswith("unexpected ENUM token")
+
+
+def test_falls_back_to_larks_parser_when_the_tables_cannot_be_taken(monkeypatch):
+    """A Lark release whose internals moved still parses, through Lark's public API."""
+    text = (SEEDS / "001_68a2515d10a34074.txt").read_text(encoding="utf-8")
+    expected = list(parser.outline(parser.parse(document.from_text(text))))
+
+    def broken(_parser):
+        raise AttributeError("'LALR_Analyzer' object has no attribute '_parse_table'")
+
+    monkeypatch.setattr(parser, "_TABLES", None)
+    monkeypatch.setattr(lalr, "extract", broken)
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    assert parser.parse_tables() is None
+    assert list(parser.outline(parser.parse(document.from_text(text)))) == expected
