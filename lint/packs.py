@@ -69,6 +69,7 @@ LISTS = {
     "placeholder.allow": "text the placeholder rule leaves alone",
     "watermark.markers": "watermark markers",
     "watermark.lines": "advert line patterns",
+    "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
