@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="colour text output (auto: only on a terminal and when NO_COLOR is unset)")
     p.add_argument("--no-source", dest="show_source", action="store_false",
                    help="text output without the source line and underline")
+    p.add_argument("-j", "--jobs", type=jobs_count, default=0, metavar="N",
+                   help="lint files on N processes (default: one per CPU; a few files use one process)")
     p.add_argument("--debug", action="store_true",
                    help="show a traceback for internal errors (also REPORTLINT_DEBUG=1)")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
@@ -77,6 +79,12 @@ def add_ecosystem_options(p: argparse.ArgumentParser) -> None:
     d.add_argument("--list-rules", action="store_true", help="list the rules (code, name, severity, fixable) and exit")
     d.add_argument("--explain", metavar="RULE", help="show a rule's documentation with examples and exit")
     d.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of them")
+
+
+def jobs_count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0 = one per CPU), got {value!r}")
+    return int(value)
 
 
 def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
@@ -181,12 +189,14 @@ def run(args, parser) -> int:
 
         findings = fix_paths(linter, files, args, errors)
     else:
+        from .parallel import lint_paths
+
         findings = []
-        for path in files:
-            if path == "-":
-                findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-            else:
-                findings += linter.lint_path(path)
+        if "-" in files:
+            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
+        # the suppressor counts what each config entry silenced in this process
+        jobs = 1 if args.report_unused_suppressions else args.jobs
+        findings += lint_paths(linter, [path for path in files if path != "-"], jobs)
     if settings.path:
         findings += linter.suppressor.unused_entries(display_path(settings.path))
     findings.sort(key=lambda f: f.sort_key())

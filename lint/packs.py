@@ -9,9 +9,9 @@ line and column of the offending value.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 DEFAULT_PACK_NAME = "default.yaml"
 
@@ -68,6 +68,7 @@ LISTS = {
     "placeholder.allow": "text the placeholder rule leaves alone",
     "watermark.markers": "watermark markers",
     "watermark.lines": "advert line patterns",
+    "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
@@ -77,20 +78,40 @@ MAPPINGS: dict[str, str] = {
 }
 
 
-def default_pack_path() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "packs" / DEFAULT_PACK_NAME, here.parent / "rules" / DEFAULT_PACK_NAME):
-        if candidate.is_file():
+def default_pack_path() -> str:
+    here = os.path.dirname(os.path.realpath(__file__))  # os.path: pathlib costs start-up time
+    for candidate in (os.path.join(here, "packs", DEFAULT_PACK_NAME),
+                      os.path.join(os.path.dirname(here), "rules", DEFAULT_PACK_NAME)):
+        if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError("the default rule pack is missing from this installation")
 
 
 def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
     """The default pack with the given user packs applied in order."""
-    pack = Pack()
-    _apply(pack, str(default_pack_path()), is_default=True)
+    pack = _default_pack()
     for path in paths:
         _apply(pack, path, is_default=False)
+    return pack
+
+
+def _default_pack() -> Pack:
+    """The default pack, from reportlint's cache while the pack file is unchanged."""
+    import dataclasses
+
+    from . import cache
+
+    path = default_pack_path()
+    try:
+        key = (cache.file_key(path), cache.code_key(__file__))
+    except OSError:
+        key = None  # unreadable: let _apply report it
+    pack = cache.load("default-pack", key) if key else None
+    if not isinstance(pack, Pack):
+        pack = Pack()
+        _apply(pack, path, is_default=True)
+        if key:
+            cache.store("default-pack", key, dataclasses.replace(pack))  # fields only
     return pack
 
 

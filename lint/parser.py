@@ -3,15 +3,19 @@
 A small line lexer (this module) decides what each line is — a heading of which
 level and number, the title, a paragraph, an inline 一是/二是 marker — and the Lark
 LALR grammar assembles those tokens into the report's structure. Positions are
-1-based lines and character columns of the original document.
+1-based lines and character columns of the original document. Lark's analysis of
+the grammar is kept between runs (see lint.lalr), so a run does not import Lark
+unless the grammar has changed.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from . import lalr
 from .document import MARGIN_REGIONS, Document, markdown_heading_depth
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -176,6 +180,13 @@ class ReportLexer:
         from lark import Token
 
         doc, objects = data
+        for kind, index, line, col, end_col in self.tokens(doc, objects):
+            tok = Token(kind, str(index))
+            tok.line, tok.column, tok.end_line, tok.end_column = line, col, line, end_col
+            yield tok
+
+    def tokens(self, doc: Document, objects: list) -> Iterator[tuple]:
+        """``(kind, index, line, column, end_column)`` per token; ``objects[index]`` is what it means."""
         # Headers and footers are not part of the report; table cells and text boxes
         # are paragraphs, never its title or headings.
         lines = [line for line in doc.lines if line.region not in MARGIN_REGIONS]
@@ -204,9 +215,7 @@ class ReportLexer:
 
         def token(kind, obj, line, col, end_col):
             objects.append(obj)
-            tok = Token(kind, str(len(objects) - 1))
-            tok.line, tok.column, tok.end_line, tok.end_column = line.number, col, line.number, end_col
-            return tok
+            return kind, len(objects) - 1, line.number, col, end_col
 
         for i, line in enumerate(lines):
             view = line.view
@@ -240,7 +249,7 @@ class ReportLexer:
         col = start + lead
         end = len(view.rstrip())
         para = Paragraph(line.number, col + 1, end + 1, line.text[col:end])
-        for m in _ENUM.finditer(view, col, end):
+        for m in _ENUM.finditer(view, col, end) if "是" in view else ():  # skip the scan when it cannot match
             para.enums.append(Enum(cn_to_int(m.group(1)), m.group(0), line.number, m.start(1) + 1))
         return para
 
@@ -272,7 +281,9 @@ class ReportLexer:
 
 # --- the grammar --------------------------------------------------------------------------
 
+GRAMMAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "report.lark")
 _PARSER = None
+_TABLES = None
 
 
 def grammar_parser(strict: bool = False):
@@ -284,7 +295,7 @@ def grammar_parser(strict: bool = False):
     from lark.lexer import Lexer
 
     lexer = type("ReportLexer", (ReportLexer, Lexer), {})
-    parser = Lark.open("report.lark", rel_to=__file__, parser="lalr", lexer=lexer,
+    parser = Lark.open(GRAMMAR, parser="lalr", lexer=lexer,
                        strict=strict, maybe_placeholders=True)
     if not strict:
         _PARSER = parser
@@ -297,12 +308,34 @@ class ParseProblem(Exception):
         self.message, self.line, self.column = message, line, column
 
 
+def parse_tables() -> dict | None:
+    """The grammar's LALR tables (see lint.lalr): cached on disk, loaded once per process.
+
+    None when they cannot be taken from this Lark version; parsing then runs on
+    Lark's own parser, which gives the same trees, only with a slower start-up.
+    """
+    global _TABLES
+    if _TABLES is None:
+        try:
+            _TABLES = lalr.tables(GRAMMAR, grammar_parser)
+        except Exception:  # Lark's internals moved: fall back to Lark's public API
+            _TABLES = False
+    return _TABLES or None
+
+
 def parse(doc: Document) -> Report:
     """Parse a document into a Report. Never raises on a document's content."""
-    from lark import Tree
-
     objects: list = []
-    tree = grammar_parser().parse((doc, objects))
+    tables = parse_tables()
+    if tables is None:
+        tree = grammar_parser().parse((doc, objects))
+    else:
+        tree = lalr.parse(tables, ReportLexer().tokens(doc, objects))
+    return build_report(tree, objects)
+
+
+def build_report(tree, objects: list) -> Report:
+    """The Report for a parse tree (``lark.Tree`` or ``lint.lalr.Node``) over ``objects``."""
     report = Report()
 
     def obj(tok):
@@ -313,9 +346,10 @@ def parse(doc: Document) -> Report:
         if node is None:
             return out
         for child in node.children:
-            if isinstance(child, Tree) and child.data == "paras":
+            kind = getattr(child, "data", None)
+            if kind == "paras":
                 out.extend(paras(child))
-            elif isinstance(child, Tree) and child.data == "para":
+            elif kind == "para":
                 out.append(obj(child.children[0]))
         return out
 

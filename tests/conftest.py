@@ -1,5 +1,9 @@
+import atexit
+import importlib.util
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(ROOT))
+# The benchmark is a script run by hand, never part of the suite.
+collect_ignore_glob = ["benchmarks/*"]
+# Keep reportlint's cache (parsed pack, grammar tables) out of the user's cache directory.
+os.environ["REPORTLINT_CACHE_DIR"] = _CACHE_DIR = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_DIR, ignore_errors=True)
+os.environ.pop("REPORTLINT_NO_CACHE", None)
 
 from lint import document, engine, packs  # noqa: E402
 
@@ -35,6 +45,16 @@ def seed(prefix):
 @pytest.fixture
 def seed_text():
     return lambda prefix: seed(prefix).read_text(encoding="utf-8")
+
+
+def load_bench():
+    """The benchmark script as a module (for its deterministic corpus generator)."""
+    if "bench" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench", ROOT / "tests" / "benchmarks" / "bench.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bench"]
 
 
 def spans(findings):

@@ -3,46 +3,69 @@ with the span underlined (placed by display width, CJK = 2 columns), and a summa
 
 from __future__ import annotations
 
-import functools
+import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
+# Tabs and other control characters (category Cc) are shown as a space.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-@functools.lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+class _Widths(dict):
+    """char → display width, computed once per distinct character."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = char_width(ch)
+        return width
+
+
+_WIDTH = _Widths()
+
+
 def display_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+    return sum(map(_WIDTH.__getitem__, text))
+
+
+def _fit(chars, limit: int) -> tuple[int, int]:
+    """How many of ``chars`` fit in ``limit`` columns, and the columns they take."""
+    widths = list(accumulate(map(_WIDTH.__getitem__, chars)))
+    count = bisect_right(widths, limit)
+    return count, widths[count - 1] if count else 0
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    left = start
-    used = 0
-    while left > 0 and used + char_width(text[left - 1]) <= LEFT_CONTEXT:
-        left -= 1
-        used += char_width(text[left])
-    right = left
-    used = 0
-    while right < len(text) and used + char_width(text[right]) <= width:
-        used += char_width(text[right])
-        right += 1
+    # Measure as many characters as there are columns: that is enough unless zero-width
+    # characters are among them and the next character still fits; then measure the rest.
+    lo = max(0, start - LEFT_CONTEXT)
+    count, used = _fit(reversed(text[lo:start]), LEFT_CONTEXT)
+    if count == start - lo and lo > 0 and used + _WIDTH[text[lo - 1]] <= LEFT_CONTEXT:
+        count, used = _fit(reversed(text[:start]), LEFT_CONTEXT)
+    left = start - count
+    hi = min(len(text), left + width)
+    count, taken = _fit(text[left:hi], width)
+    if count == hi - left and hi < len(text) and taken + _WIDTH[text[hi]] <= width:
+        count, _ = _fit(text[left:], width)
+    right = left + count
     prefix = "..." if left > 0 else ""
     suffix = "..." if right < len(text) else ""
-    # Tabs and control characters print as one space each (the same width): only
-    # the window is cleaned, so a long line costs no more than a short one.
-    window = "".join(" " if ch == "\t" or unicodedata.category(ch) == "Cc" else ch for ch in text[left:right])
-    shown = prefix + window + suffix
-    pad = len(prefix) + display_width(text[left:start])
+    shown = text[left:right]
+    if _CONTROL.search(shown):
+        shown = _CONTROL.sub(" ", shown)
+    shown = prefix + shown + suffix
+    pad = len(prefix) + used
     marks = max(1, display_width(text[start:min(end, right)]))
     return shown, " " * pad + "^" * marks
 
@@ -68,16 +91,21 @@ def render(findings, out, options=None) -> None:
     color = bool(getattr(options, "color", False))
     show_source = getattr(options, "show_source", True)
     pal = Palette(color)
+    chunk: list[str] = []  # written in batches: one write per line is slow on an unbuffered stream
     for f in findings:
-        out.write(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
-                  f"{f.code} [{f.rule}] {f.message}\n")
+        chunk.append(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
+                     f"{f.code} [{f.rule}] {f.message}\n")
         if show_source and f.source and not f.source.isspace():
             end = f.end_column - 1 if f.end_line == f.line else len(f.source)
             shown, marks = snippet(f.source, f.column - 1, end)
             gutter = str(f.line)
-            out.write(f"{pal.dim}{gutter} |{pal.reset} {shown}\n")
-            out.write(f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
-    out.write(summary(findings, getattr(options, "files", None)) + "\n")
+            chunk.append(f"{pal.dim}{gutter} |{pal.reset} {shown}\n"
+                         f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
+        if len(chunk) >= 2000:
+            out.write("".join(chunk))
+            chunk.clear()
+    chunk.append(summary(findings, getattr(options, "files", None)) + "\n")
+    out.write("".join(chunk))
 
 
 def summary(findings, files: int | None = None) -> str:

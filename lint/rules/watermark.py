@@ -55,7 +55,11 @@ class Watermark(Rule):
     ``XX素材网``) is always one, unless ``watermark.allow`` matches it (a pack may
     allow, say, ``机密``).
 
-    Patterns: ``watermark.lines``, ``watermark.markers`` and ``watermark.allow`` in the
+    Phrases that real reports use too (``严禁外传`` of classified files, a hotline's
+    ``客服电话：``, ``扫码关注``) count only on a line that does not end like report prose
+    (。；) — a rewrite must never delete a sentence of the report.
+
+    Patterns: ``watermark.lines``, ``watermark.hints``, ``watermark.markers`` and ``watermark.allow`` in the
     rule pack. The fix deletes a marker, or an advert line together with its line end.
     """
 
@@ -74,6 +78,7 @@ class Watermark(Rule):
         doc, pack = ctx.doc, ctx.pack
         markers = pack.combined("watermark.markers")
         adverts = pack.combined("watermark.lines")
+        hints = pack.combined("watermark.hints")
         allow = pack.combined("watermark.allow")
         keyword: set[int] = set()
         found: dict[int, Problem] = {}
@@ -86,6 +91,8 @@ class Watermark(Rule):
                 found[line.number] = self._line_problem(doc, line, "水印残留")
                 continue
             hits = [m for m in adverts.finditer(view) if not overlaps(allowed, *m.span())] if adverts else []
+            if not hits and hints and not self._prose(view):
+                hits = [m for m in hints.finditer(view) if not overlaps(allowed, *m.span())]
             if hits:
                 keyword.add(line.number)
                 found[line.number] = self._line_problem(doc, line, "广告残留")
@@ -112,6 +119,12 @@ class Watermark(Rule):
         end = len(line.text.rstrip())
         return Problem(line.number, start + 1, line.number, end + 1,
                        f"{what}：「{_clip(line.text)}」", delete_line(doc, line.number))
+
+    @staticmethod
+    def _prose(view: str) -> bool:
+        """A line that ends its sentence the way report prose does (。；)."""
+        text = view.rstrip()
+        return bool(text) and text[-1] in PROSE_END
 
     @staticmethod
     def _weak(ctx, line) -> bool:

@@ -106,3 +106,26 @@ def test_seed_002_and_004_markers():
     assert [(f.line, f.column, f.end_column) for f in fs] == [(5, 73, 86), (18, 1, 12)]
     line5 = seed("004").read_text(encoding="utf-8").splitlines()[4]
     assert line5[71:86] == "本##paidbegin##人"
+
+
+@pytest.mark.parametrize("body", [
+    "严格执行保密制度，涉密文件严禁外传。",
+    "开通政务服务客服电话：12345，实行全天候人工接听。",
+    "引导群众扫码关注“政务发布”公众号，及时获取政策信息。",
+    "依法打击倒卖车票等违法行为，维护运输秩序。",
+    "系统数据每日更新，确保底数清、情况明。",
+    "建立党员交流群：每月开展线上学习；",
+])
+def test_advert_phrases_in_report_prose_are_left_alone(body):
+    assert wm(REPORT_BODY.format(body=body)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "涉密材料 严禁外传",
+    "添加客服：cwk",
+    "扫码关注，获取更多精品材料",
+    "【打击倒卖会员资料】举报有奖",
+])
+def test_the_same_phrases_on_an_advert_line_are_flagged(line):
+    text = REPORT_BODY.format(body="推进各项工作落实。\n" + line)
+    assert [f.line for f in wm(text)] == [8]

@@ -1,0 +1,51 @@
+"""The source window of text output: the same as measuring character by character."""
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.formats.text import LEFT_CONTEXT, SNIPPET_WIDTH, snippet
+
+
+def width(ch):
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def reference(text, start, end, limit=SNIPPET_WIDTH):
+    """The window worked out one character at a time."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left, used = start, 0
+    while left > 0 and used + width(text[left - 1]) <= LEFT_CONTEXT:
+        left -= 1
+        used += width(text[left])
+    right, used = left, 0
+    while right < len(text) and used + width(text[right]) <= limit:
+        used += width(text[right])
+        right += 1
+    prefix = "..." if left > 0 else ""
+    shown = prefix + text[left:right] + ("..." if right < len(text) else "")
+    pad = len(prefix) + sum(map(width, text[left:start]))
+    marks = max(1, sum(map(width, text[start:min(end, right)])))
+    return shown, " " * pad + "^" * marks
+
+
+ALPHABET = "aZ9 。，学习XＸ“”\t\u0301\u3000é"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300), st.integers(0, 320), st.integers(0, 40))
+def test_window_matches_character_by_character(text, start, length):
+    assert snippet(text, start, start + length) == reference(text, start, start + length)
+
+
+def test_long_lines_and_zero_width_runs():
+    for text in ("a" * 5000, "学" * 5000, "a" + "\u0301" * 200 + "b" * 200, "学" * 30 + "\u0301" * 100 + "习" * 90):
+        for start in (0, 1, 25, 120, 2500, 4999):
+            assert snippet(text, start, start + 3) == reference(text, start, start + 3)
+    shown, marks = snippet("X" * 100000, 50000, 50002)
+    assert shown == "..." + "X" * SNIPPET_WIDTH + "..." and marks == " " * (3 + LEFT_CONTEXT) + "^^"
