@@ -189,6 +189,10 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_CODE = re.compile(r"`+[^`]*`+")
 _MD_LINK_END = re.compile(r"[)\s]")
+# What any Markdown syntax blanked below starts with: a leading #, >, bullet, rule or
+# fence character, or anywhere ` * _ < (<!--) or ] (a link's "](").
+_MD_LEAD = re.compile(r"\s*[#>*+\-_~`\d]")
+_MD_INLINE = re.compile(r"[`*_<\]]")
 _MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 
@@ -211,6 +215,8 @@ def markdown_view(line: str, fence: str | None = None) -> tuple[str, str | None]
         return " " * len(line), fence
     if m:
         return " " * len(line), m.group(1)
+    if not (_MD_LEAD.match(line) or _MD_INLINE.search(line)):
+        return line, None  # no Markdown syntax: the line is its own view (no copy)
     if _MD_RULE.match(line):
         return " " * len(line), None
     chars = list(line)

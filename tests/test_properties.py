@@ -217,3 +217,12 @@ def test_comment_index_decides_as_the_walk_does(marks, finding):
     walked, indexed = build(), build()
     assert Suppressor._by_comment(walked, f) == CommentIndex(indexed).silences(f)
     assert [d.used for d in walked] == [d.used for d in indexed]
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(st.sampled_from(list("#>*+-_~`1.)<!]([ \ta字") + ["\u3000"]), max_size=20))
+def test_markdown_view_keeps_columns_and_plain_lines(line):
+    view, fence = document.markdown_view(line)
+    assert len(view) == len(line)
+    if not re.search(r"[#>*+\-_~`\d<\]]", line):
+        assert view is line and fence is None
