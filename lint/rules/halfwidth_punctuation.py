@@ -18,7 +18,11 @@ _FULL_MARKS = re.compile(r"[，；：？！]")
 # numbers, times and ratios (1,306  10:30  3:1), a Markdown image's "![".
 # A scheme or an address starts where its run of characters starts: without the
 # lookbehinds a long run of letters with no "://" or "@" is rescanned from each letter.
-_URL = re.compile(r"(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+# The scheme is tried once per run of scheme characters (skipping leading digits, which
+# cannot start it), so a long run without "://" is not rescanned from every letter.
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])[0-9+.-]*(?P<url>[A-Za-z][A-Za-z0-9+.-]*://" + _URL_CHARS + ")"
+                  r"|(?P<www>www\." + _URL_CHARS + ")")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _NUMBER = re.compile(r"(?<=\d)[,:](?=\d)|!(?=\[)")
 _URL_TAIL = ",.;:!?)"
@@ -33,10 +37,10 @@ _NUMERALS = "一二三四五六七八九十"
 def _masked(view: str) -> list[tuple[int, int]]:
     spans = []
     for m in _URL.finditer(view):
-        end = m.end()
-        while end > m.start() and view[end - 1] in _URL_TAIL:
+        start, end = m.span("url") if m.group("url") else m.span("www")
+        while end > start and view[end - 1] in _URL_TAIL:
             end -= 1
-        spans.append((m.start(), end))
+        spans.append((start, end))
     spans += [m.span() for m in _EMAIL.finditer(view)]
     spans += [m.span() for m in _NUMBER.finditer(view)]
     merged: list[list[int]] = []  # sorted and disjoint, for _inside's binary search
@@ -81,17 +85,24 @@ def _parentheses(view: str, masked) -> list[tuple[int, int, str]]:
     hits, stack = [], []
     if "(" not in view and ")" not in view:
         return hits
-    hans = [m.start() for m in _HAN.finditer(view)]
-    for found in _PARENS.finditer(view):
-        i, ch = found.start(), found.group()
+    parens = [m.start() for m in _PARENS.finditer(view)]
+    # The first Chinese character after each parenthesis, found right to left so that
+    # each stretch of the line is searched once.
+    next_han, after = {}, len(view)
+    for k in range(len(parens) - 1, -1, -1):
+        bound = parens[k + 1] if k + 1 < len(parens) else len(view)
+        m = _HAN.search(view, parens[k] + 1, bound)
+        after = m.start() if m else after
+        next_han[parens[k]] = after
+    for i in parens:
+        ch = view[i]
         if _inside(masked, i):
             continue
         if ch == "(":
             stack.append(i)
         elif stack:
             start = stack.pop()
-            k = bisect.bisect_right(hans, start)
-            if k < len(hans) and hans[k] < i:  # a Chinese character between them
+            if next_han[start] < i:  # a Chinese character between them
                 hits += [(start, start + 1, "（"), (i, i + 1, "）")]
         elif i and _HAN.match(view[i - 1]) and not _numeral_before(view, i):
             hits.append((i, i + 1, "）"))
