@@ -88,7 +88,10 @@ def parse(tables: dict, tokens: Iterable[tuple]):
                 if nones:
                     filtered += [None] * nones
                 if expand:
-                    filtered += children[i].children
+                    if filtered:
+                        filtered += children[i].children
+                    else:  # left recursion (para+, sec1*): grow the child's own list, as Lark does,
+                        filtered = children[i].children  # rather than copying it at every step
                 else:
                     filtered.append(children[i])
             if append_none:
