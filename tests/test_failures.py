@@ -240,15 +240,15 @@ def test_real_permission_denied(tmp_path, capsys):
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\n", " \t\u3000\r\n\r\n  ", "\ufeff"])
 def test_empty_and_blank_files_are_documents_not_errors(tmp_path, capsys, text):
-    # Nothing to misread: the file is linted (a report without sections) and the run is clean
-    # of errors; every finding points at line 1, column 1.
+    # Nothing to misread: the file is linted and the run is clean of errors; the one
+    # finding says the document is empty, at line 1, column 1.
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     status = main(["--format", "json", str(path)])
     data = json.loads(capsys.readouterr().out)
     assert status == 1
-    assert {d["rule"] for d in data} == {"missing-section"}
-    assert {(d["line"], d["column"], d["end_line"], d["end_column"]) for d in data} == {(1, 1, 1, 1)}
+    assert [d["rule"] for d in data] == ["missing-title"] and "文档为空" in data[0]["message"]
+    assert [(d["line"], d["column"], d["end_line"], d["end_column"]) for d in data] == [(1, 1, 1, 1)]
 
 
 def boom(*args, **kwargs):

@@ -43,6 +43,8 @@ class MissingSection(Rule):
     matches one of them. One finding per missing section, at the title (line 1 when
     there is no title), naming the section and headings that would satisfy it.
 
+    An empty document is left to ``missing-title``, which reports it once.
+
     Sections and wordings live in the rule pack under ``profiles``; a pack can add
     wordings or replace a profile's required sections.
     """
@@ -58,6 +60,8 @@ class MissingSection(Rule):
 
     def check(self, ctx):
         report = ctx.report
+        if not any(line.view.strip() for line in ctx.doc.lines):
+            return  # an empty document: missing-title says so, once
         if report.title is not None:
             line, col, end = report.title.line, report.title.column, report.title.end_column
         else:

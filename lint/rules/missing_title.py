@@ -12,6 +12,9 @@ class MissingTitle(Rule):
     look like a title of the profile's kind — a 述职报告's title names a 述职报告 (or
     述职述廉, 履职报告, …), a 工作总结's a 总结; the patterns are the profile's
     ``title`` list in the rule pack. The generic profile accepts any title.
+
+    An empty document (no text at all, or only white space) gets this one finding
+    instead of a finding per missing section.
     """
 
     code = "RL205"
@@ -35,7 +38,8 @@ class MissingTitle(Rule):
             elif first is not None:
                 line, column, end = first.line, first.column, first.end_column
             else:
-                return  # an empty document
+                yield Problem(1, 1, 1, 1, "文档为空：没有标题，也没有正文")
+                return
             hint = f"（如「XX同志{ctx.profile.name}」）" if ctx.profile.title else ""
             yield Problem(line, column, line, end, f"缺少标题：报告开头应有一行标题{hint}")
             return

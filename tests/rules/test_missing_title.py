@@ -42,10 +42,13 @@ def test_leading_adverts_are_skipped():
     assert title(text) == []
 
 
-def test_empty_document():
-    assert title("") == []
-
-
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_have_titles(prefix):
     assert title(seed(prefix).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t\n", "\r\n\r\n"])
+def test_an_empty_document_is_one_finding(text):
+    fs = lint_text(text)
+    assert [(f.rule, f.line, f.column) for f in fs] == [("missing-title", 1, 1)]
+    assert "文档为空" in fs[0].message
