@@ -182,7 +182,7 @@ def run(args, parser) -> int:
     errors: list[str] = []
     files = discover(args.paths, errors, lambda path, only: settings.accepts(path, only, DOCUMENT_SUFFIXES))
     if args.outline:
-        return outline(linter, files, errors)
+        return outline(linter, files, errors, args.stdin_filename)
 
     if args.fix or args.diff:
         from .rewrite import fix_paths
@@ -263,7 +263,7 @@ def discovery(args) -> int:
     return EXIT_CLEAN
 
 
-def outline(linter, files: list[str], errors: list[str]) -> int:
+def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") -> int:
     from . import document
     from .engine import choose_profile
     from .parser import outline as render_outline
@@ -272,7 +272,11 @@ def outline(linter, files: list[str], errors: list[str]) -> int:
     status = EXIT_CLEAN
     for path in files:
         try:
-            doc = document.from_bytes(sys.stdin.buffer.read(), "-") if path == "-" else document.read(path)
+            if path == "-":
+                path = stdin_name
+                doc = document.from_bytes(sys.stdin.buffer.read(), stdin_name)
+            else:
+                doc = document.read(path)
         except document.DocumentError as exc:
             errors.append(f"{path}:{exc.line}:{exc.column}: {exc.message}")
             continue

@@ -154,3 +154,10 @@ def test_python_dash_m_and_console_script_agree():
     b = subprocess.run([sys.executable, "-c", "import sys; from lint.cli import main; sys.exit(main())",
                         "--format", "json", "seeds/"], capture_output=True, cwd=ROOT)
     assert a.stdout == b.stdout and a.returncode == b.returncode == 1
+
+
+def test_outline_of_standard_input_uses_the_stdin_filename():
+    proc = run("--outline", "--stdin-filename", "draft.md", "-", stdin="# 述职报告\n\n## 主要工作\n\n正文。\n".encode())
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0 and out.startswith("draft.md:")
+    assert "title    述职报告" in out and "L1  ## 主要工作" in out  # read as Markdown
