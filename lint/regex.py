@@ -275,12 +275,9 @@ def compile_pattern(text: str, trusted: bool = False):
         raise PatternError(f"invalid regular expression {text!r}: {exc}") from None
     if trusted:
         return compiled
-    if _re2 is not None:
-        try:
-            translated = to_re2(text)
-            return Re2Pattern(text, translated, _re2_compile(translated))
-        except (_Untranslatable, _re2.error, UnicodeEncodeError):
-            pass
+    linear = _on_re2(text)
+    if linear is not None:
+        return linear
     try:
         paths = backtracking_paths(_sre_parse.parse(text))
     except PatternError as exc:
@@ -298,13 +295,19 @@ def compile_linear(text: str):
     """``text`` on RE2 when it can express it, else on ``re`` (for regexes reportlint builds
     itself from user input, such as globs, which never need lookarounds)."""
     compiled = re.compile(text)
-    if _re2 is not None:
-        try:
-            translated = to_re2(text)
-            return Re2Pattern(text, translated, _re2_compile(translated))
-        except (_Untranslatable, _re2.error, UnicodeEncodeError):
-            pass
-    return compiled
+    linear = _on_re2(text)
+    return compiled if linear is None else linear
+
+
+def _on_re2(text: str):
+    """``text`` compiled by RE2, or None when RE2 is missing or cannot express it."""
+    if _re2 is None:
+        return None
+    try:
+        translated = to_re2(text)
+        return Re2Pattern(text, translated, _re2_compile(translated))
+    except (_Untranslatable, _re2.error, UnicodeEncodeError):
+        return None
 
 
 def engine_of(pattern) -> str:
