@@ -196,7 +196,7 @@ def run(args, parser) -> int:
             findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
         # the suppressor counts what each config entry silenced in this process
         jobs = 1 if args.report_unused_suppressions else args.jobs
-        findings += lint_paths(linter, [path for path in files if path != "-"], jobs)
+        findings += lint_paths(linter, [path for path in files if path != "-"], jobs, output_preparer(args))
     if settings.path:
         findings += linter.suppressor.unused_entries(display_path(settings.path))
     findings.sort(key=lambda f: f.sort_key())
@@ -221,6 +221,13 @@ def output_format(args) -> str:
     if args.format:
         return args.format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.statistics else "text"
+
+
+def output_preparer(args):
+    """What worker processes do ahead of the output format (lint.formats.preparer)."""
+    from .formats import preparer
+
+    return preparer("statistics" if args.statistics else output_format(args), args)
 
 
 def write_output(args, findings, stream=None) -> None:

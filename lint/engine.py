@@ -29,6 +29,7 @@ class Finding:
     message: str
     fix: dict | None = None
     source: str = field(default="", repr=False, compare=False)  # the text of ``line``, for display
+    window: tuple | None = field(default=None, repr=False, compare=False)  # see lint.formats.preparer
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)

@@ -3,6 +3,8 @@
 Each worker process gets its own copy of the linter once (inherited on fork, else
 pickled) and lints whole files; results come back in the order the files were given,
 and the caller sorts them, so the output is the same whatever the number of processes.
+What the output format needs of each finding's source line (the text format's window
+and underline) is worked out in the worker too, so the parent only writes.
 A pool costs tens of milliseconds to start, more than linting a few reports takes, so
 small runs stay in one process.
 """
@@ -32,16 +34,19 @@ def plan(jobs: int | None, files: int) -> int:
 
 
 _LINTER = None
+_PREPARE = None
 
 
-def _init(linter) -> None:
-    global _LINTER
-    _LINTER = linter
+def _init(linter, prepare=None) -> None:
+    global _LINTER, _PREPARE
+    _LINTER, _PREPARE = linter, prepare
 
 
 def _lint(path: str) -> tuple:
     """A file's findings as (field names, value rows): cheaper to pass between processes."""
     findings = _LINTER.lint_path(path)
+    if _PREPARE is not None:
+        _PREPARE(findings)
     if not findings:
         return (), []
     return tuple(vars(findings[0])), [tuple(vars(f).values()) for f in findings]
@@ -56,8 +61,12 @@ def _rebuild(cls, names: tuple, rows: list) -> list:
     return out
 
 
-def lint_paths(linter, paths: list[str], jobs: int | None = None) -> list:
-    """Findings for every file in ``paths`` (in file order, each file's findings sorted)."""
+def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) -> list:
+    """Findings for every file in ``paths`` (in file order, each file's findings sorted).
+
+    ``prepare(findings)``, when given, is run on each file's findings in the process that
+    linted it (see lint.formats.preparer); one process leaves that to the renderer.
+    """
     processes = plan(jobs, len(paths))
     if processes <= 1:
         return [f for path in paths for f in linter.lint_path(path)]
@@ -69,7 +78,7 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None) -> list:
     from .engine import Finding
 
     findings: list = []
-    with context.Pool(processes, initializer=_init, initargs=(linter,)) as pool:
+    with context.Pool(processes, initializer=_init, initargs=(linter, prepare)) as pool:
         for names, rows in pool.imap(_lint, paths, chunksize):
             findings += _rebuild(Finding, names, rows)
     return findings

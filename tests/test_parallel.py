@@ -76,3 +76,25 @@ def test_in_process_results_match(corpus):
 def test_bad_jobs_value_is_a_usage_error():
     result = run("-j", "many", "seeds")
     assert result.returncode == 2 and "-j/--jobs" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("show_source", [True, False])
+def test_windows_worked_out_in_workers_render_the_same(corpus, show_source):
+    import io
+    from types import SimpleNamespace
+
+    from lint import engine, packs
+    from lint.formats import preparer, text
+
+    linter = engine.Linter(packs.load())
+    paths = sorted(str(p) for p in corpus.glob("*.txt"))
+    options = SimpleNamespace(show_source=show_source, color=False, files=len(paths))
+    serial = parallel.lint_paths(linter, paths, 1)
+    pooled = parallel.lint_paths(linter, paths, 2, preparer("text", options))
+    assert all(f.window is not None and f.source == "" for f in pooled)
+    outputs = []
+    for findings in (serial, pooled):
+        out = io.StringIO()
+        text.render(findings, out, options)
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1] and ("^^" in outputs[0]) == show_source

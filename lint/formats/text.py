@@ -70,6 +70,21 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     return shown, " " * pad + "^" * marks
 
 
+def source_window(f, show_source: bool = True) -> tuple:
+    """The finding's source window and underline (``snippet``), or () when none is shown."""
+    if not (show_source and f.source and not f.source.isspace()):
+        return ()
+    end = f.end_column - 1 if f.end_line == f.line else len(f.source)
+    return snippet(f.source, f.column - 1, end)
+
+
+def prepare(findings, show_source: bool = True) -> None:
+    """Work out each finding's window ahead of ``render`` (in a worker process); drop its source."""
+    for f in findings:
+        f.window = source_window(f, show_source)
+        f.source = ""
+
+
 class Palette:
     def __init__(self, color: bool):
         if color:
@@ -95,9 +110,9 @@ def render(findings, out, options=None) -> None:
     for f in findings:
         chunk.append(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
                      f"{f.code} [{f.rule}] {f.message}\n")
-        if show_source and f.source and not f.source.isspace():
-            end = f.end_column - 1 if f.end_line == f.line else len(f.source)
-            shown, marks = snippet(f.source, f.column - 1, end)
+        window = f.window if f.window is not None else source_window(f, show_source)
+        if window:
+            shown, marks = window
             gutter = str(f.line)
             chunk.append(f"{pal.dim}{gutter} |{pal.reset} {shown}\n"
                          f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
