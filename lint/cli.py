@@ -199,7 +199,9 @@ def run(args, parser) -> int:
         findings += lint_paths(linter, [path for path in files if path != "-"], jobs, output_preparer(args))
     if settings.path:
         findings += linter.suppressor.unused_entries(display_path(settings.path))
-    findings.sort(key=lambda f: f.sort_key())
+    from .engine import SORT_KEY
+
+    findings.sort(key=SORT_KEY)
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]

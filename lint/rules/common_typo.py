@@ -42,6 +42,8 @@ class CommonTypo(Rule):
         pattern = typo_pattern(ctx.pack)
         if pattern is None:
             return
+        if ctx.doc.kind == "text" and not pattern.search(ctx.doc.text):
+            return  # plain text: every line is a piece of the document's text, and no word is in it
         typos = ctx.pack.mappings["typos"]
         allow = ctx.pack.combined("common-typo.allow")
         for line in ctx.doc.lines:

@@ -35,6 +35,8 @@ class DuplicatePunctuation(Rule):
     }
 
     def check(self, ctx):
+        if ctx.doc.kind == "text" and not _RUN.search(ctx.doc.text):
+            return  # plain text: every line is a piece of the document's text, and no run is in it
         for line in ctx.doc.lines:
             for m in _RUN.finditer(line.view):
                 run = m.group()

@@ -13,6 +13,22 @@ BARE_RANK = 5
 
 def heading_spans(report) -> list[tuple[int, int, int, str, int]]:
     """(line, column, end_column, text, rank) of every heading, numbered (rank = level) or not."""
+    spans = report.cache.get("heading_spans")
+    if spans is None:
+        spans = report.cache["heading_spans"] = _heading_spans(report)
+    return spans
+
+
+def matching_spans(report, spec) -> list[tuple[int, int, int, str, int]]:
+    """The heading spans whose text satisfies a required section (once per report and section)."""
+    key = ("matching_spans", id(spec))
+    spans = report.cache.get(key)
+    if spans is None:
+        spans = report.cache[key] = [s for s in heading_spans(report) if any(p.search(s[3]) for p in spec.headings)]
+    return spans
+
+
+def _heading_spans(report) -> list[tuple[int, int, int, str, int]]:
     out = [(h.line, h.column, h.end_column, h.text, h.level) for h in report.headings()]
     for section_paras in [report.opening] + [s.paragraphs for s in report.walk()]:
         for p in section_paras:
@@ -29,8 +45,7 @@ def heading_candidates(report) -> list[tuple[int, str]]:
 
 def section_lines(report, spec) -> list[int]:
     """Lines of the headings that satisfy a required section."""
-    return [line for line, text in heading_candidates(report)
-            if any(p.search(text) for p in spec.headings)]
+    return [span[0] for span in matching_spans(report, spec)]
 
 
 class MissingSection(Rule):
