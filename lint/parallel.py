@@ -12,6 +12,10 @@ small runs stay in one process.
 from __future__ import annotations
 
 import os
+from dataclasses import fields
+from operator import attrgetter
+
+from .engine import Finding
 
 # Below this many files per extra process, starting the pool costs more than it saves.
 MIN_FILES_PER_JOB = 24
@@ -35,6 +39,7 @@ def plan(jobs: int | None, files: int) -> int:
 
 _LINTER = None
 _PREPARE = None
+_ROW = attrgetter(*(f.name for f in fields(Finding)))  # a Finding's values, in Finding(*row) order
 
 
 def _init(linter, prepare=None) -> None:
@@ -42,23 +47,12 @@ def _init(linter, prepare=None) -> None:
     _LINTER, _PREPARE = linter, prepare
 
 
-def _lint(path: str) -> tuple:
-    """A file's findings as (field names, value rows): cheaper to pass between processes."""
+def _lint(path: str) -> list:
+    """A file's findings as rows of their fields' values: cheaper to pass between processes."""
     findings = _LINTER.lint_path(path)
     if _PREPARE is not None:
         _PREPARE(findings)
-    if not findings:
-        return (), []
-    return tuple(vars(findings[0])), [tuple(vars(f).values()) for f in findings]
-
-
-def _rebuild(cls, names: tuple, rows: list) -> list:
-    out = []
-    for row in rows:
-        finding = cls.__new__(cls)
-        finding.__dict__.update(zip(names, row))
-        out.append(finding)
-    return out
+    return list(map(_ROW, findings))
 
 
 def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) -> list:
@@ -75,10 +69,8 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(32, len(paths) // (processes * 8)))
-    from .engine import Finding
-
     findings: list = []
     with context.Pool(processes, initializer=_init, initargs=(linter, prepare)) as pool:
-        for names, rows in pool.imap(_lint, paths, chunksize):
-            findings += _rebuild(Finding, names, rows)
+        for rows in pool.imap(_lint, paths, chunksize):
+            findings += [Finding(*row) for row in rows]
     return findings

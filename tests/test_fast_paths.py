@@ -67,3 +67,57 @@ def test_halfwidth_marks_as_without_shortcuts(view):
 @given(st.text(alphabet=PAIR_ALPHABET, max_size=80))
 def test_unmatched_as_pair_by_pair(view):
     assert up.unmatched(view) == up.pair_by_pair(view)
+
+
+def lines_by_pattern(text):
+    """split_lines as the line pattern finds them, one match at a time."""
+    from lint.document import _LINE_RE
+
+    out = []
+    for m in _LINE_RE.finditer(text):
+        body, ending = m.group(0)[: len(m.group(0)) - len(m.group(1))], m.group(1)
+        if not ending and not body and out:
+            break
+        out.append((body, ending, m.start()))
+        if not ending:
+            break
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a学 \n\r", max_size=40))
+def test_split_lines_as_the_line_pattern(text):
+    from lint.document import split_lines
+
+    assert split_lines(text) == lines_by_pattern(text)
+    assert split_lines(text.replace("\r", "")) == lines_by_pattern(text.replace("\r", ""))
+
+
+def test_split_lines_of_the_seeds():
+    from lint.document import split_lines
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert split_lines(text) == lines_by_pattern(text)
+
+
+def test_required_section_headings_found_as_pattern_by_pattern():
+    import re
+
+    from conftest import default_pack
+    from lint import document, parser
+    from lint.rules.missing_section import _any_heading, _heading_spans, matching_spans
+
+    pack = default_pack()
+    specs = [spec for profile in pack.profiles.values() for spec in profile.sections]
+    assert specs and all(_any_heading(spec) is not None for spec in specs)
+    for path in sorted(SEEDS.glob("*.txt")):
+        report = parser.parse(document.read(str(path)))
+        for spec in specs:
+            expected = [s for s in _heading_spans(report) if any(p.search(s[3]) for p in spec.headings)]
+            assert matching_spans(report, spec) == expected
+
+    class Flagged:
+        headings = [re.compile("(?i)summary"), re.compile(r"(问题)\1")]
+
+    assert _any_heading(Flagged()) is None  # left to the patterns one by one
