@@ -229,6 +229,8 @@ def output_preparer(args):
     """What worker processes do ahead of the output format (lint.formats.preparer)."""
     from .formats import preparer
 
+    # standard output's colour is known now; an --output-file's once it is opened
+    args.known_color = None if args.output_file else use_color(args.color, sys.stdout)
     return preparer("statistics" if args.statistics else output_format(args), args)
 
 

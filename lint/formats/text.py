@@ -106,10 +106,16 @@ def source_window(f, show_source: bool = True) -> tuple:
     return snippet(f.source, f.column - 1, end)
 
 
-def prepare(findings, show_source: bool = True) -> None:
-    """Work out each finding's window ahead of ``render`` (in a worker process); drop its source."""
+def prepare(findings, show_source: bool = True, color: bool | None = None) -> None:
+    """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
+
+    When the output is known to be without colour (``color`` False), the finding's whole
+    text is written out ahead too, as the window's last item (an odd number of items).
+    """
+    plain = Palette(False) if color is False else None
     for f in findings:
-        f.window = source_window(f, show_source)
+        window = source_window(f, show_source)
+        f.window = window if plain is None else window + (block(f, window, plain),)
         f.source = ""
 
 
@@ -136,19 +142,29 @@ def render(findings, out, options=None) -> None:
     pal = Palette(color)
     chunk: list[str] = []  # written in batches: one write per line is slow on an unbuffered stream
     for f in findings:
-        chunk.append(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
-                     f"{f.code} [{f.rule}] {f.message}\n")
-        window = f.window if f.window is not None else source_window(f, show_source)
-        if window:
-            shown, marks = window
-            gutter = str(f.line)
-            chunk.append(f"{pal.dim}{gutter} |{pal.reset} {shown}\n"
-                         f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
+        window = f.window
+        if window is None:
+            window = source_window(f, show_source)
+        if len(window) % 2:  # with its text written out ahead, without colour (see prepare)
+            chunk.append(block(f, window[:-1], pal) if color else window[-1])
+        else:
+            chunk.append(block(f, window, pal))
         if len(chunk) >= 2000:
             out.write("".join(chunk))
             chunk.clear()
     chunk.append(summary(findings, getattr(options, "files", None)) + "\n")
     out.write("".join(chunk))
+
+
+def block(f, window: tuple, pal: Palette) -> str:
+    """A finding's text: its location and message, then its source window and underline."""
+    head = f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} {f.code} [{f.rule}] {f.message}\n"
+    if not window:
+        return head
+    shown, marks = window
+    gutter = str(f.line)
+    return (f"{head}{pal.dim}{gutter} |{pal.reset} {shown}\n"
+            f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
 
 
 def summary(findings, files: int | None = None) -> str:
