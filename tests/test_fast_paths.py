@@ -121,3 +121,36 @@ def test_required_section_headings_found_as_pattern_by_pattern():
         headings = [re.compile("(?i)summary"), re.compile(r"(问题)\1")]
 
     assert _any_heading(Flagged()) is None  # left to the patterns one by one
+
+
+def findings_both_ways(text):
+    """Findings of a plain-text document, and of the same lines read one by one.
+
+    A document of another kind (but the same lines) takes none of the shortcuts that
+    search a plain-text document's text whole.
+    """
+    from conftest import default_pack
+    from lint import document, engine
+
+    linter = engine.Linter(default_pack(), engine.Options(
+        select=["duplicate-punctuation", "common-typo", "halfwidth-punctuation"]))
+    fast = document.from_text(text, "doc.txt")
+    slow = document.from_text(text, "doc.txt", kind="lines")
+    assert fast.kind == "text" and [line.view for line in slow.lines] == [line.view for line in fast.lines]
+    return ([f.as_dict() for f in linter.lint_document(fast)],
+            [f.as_dict() for f in linter.lint_document(slow)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["。", "，", "、", "\n", "\r\n", "\r", "自已", "自", "已", "淡簿", "学习", "a,b",
+                                 "透明度,", ":", "；", "？！", "情不自已", " "]), max_size=40))
+def test_searching_the_whole_text_finds_what_each_line_does(pieces):
+    fast, slow = findings_both_ways("".join(pieces))
+    assert fast == slow
+
+
+def test_whole_text_search_on_the_seeds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        fast, slow = findings_both_ways(text + "\n加强学习，，管好自已。\n透明度,严格;落实:到位?是!\n")
+        assert fast == slow and any(f["rule"] == "common-typo" for f in fast)

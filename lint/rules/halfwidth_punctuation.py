@@ -165,13 +165,19 @@ class HalfwidthPunctuation(Rule):
         hits = [(line, start, end, repl) for line in doc.lines for start, end, repl in halfwidth_marks(line.view)]
         if not hits:
             return
-        full = sum(len(_FULL_MARKS.findall(line.view)) for line in doc.lines)
-        if len(hits) >= CONSISTENT_MIN and len(hits) > full:
+        if len(hits) >= CONSISTENT_MIN and len(hits) > self._full_marks(doc):
             yield self._whole_document(doc, hits)
             return
         for line, start, end, repl in hits:
             mark = line.text[start:end].strip()
             yield problem_at(line.number, start, end, f"中文中使用半角标点「{mark}」，应为「{repl}」", repl)
+
+    @staticmethod
+    def _full_marks(doc) -> int:
+        """How many full-width ， ； ： ？ ！ the document's text uses."""
+        if doc.kind == "text":  # the lines' views are the text (and line ends hold no mark)
+            return len(_FULL_MARKS.findall(doc.text))
+        return sum(len(_FULL_MARKS.findall(line.view)) for line in doc.lines)
 
     @staticmethod
     def _whole_document(doc, hits) -> Problem:
