@@ -196,10 +196,12 @@ def run(args, parser) -> int:
             findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
         # the suppressor counts what each config entry silenced in this process
         jobs = 1 if args.report_unused_suppressions else args.jobs
-        findings += lint_paths(linter, [path for path in files if path != "-"], jobs)
+        findings += lint_paths(linter, [path for path in files if path != "-"], jobs, output_preparer(args))
     if settings.path:
         findings += linter.suppressor.unused_entries(display_path(settings.path))
-    findings.sort(key=lambda f: f.sort_key())
+    from .engine import SORT_KEY
+
+    findings.sort(key=SORT_KEY)
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]
@@ -221,6 +223,15 @@ def output_format(args) -> str:
     if args.format:
         return args.format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.statistics else "text"
+
+
+def output_preparer(args):
+    """What worker processes do ahead of the output format (lint.formats.preparer)."""
+    from .formats import preparer
+
+    # standard output's colour is known now; an --output-file's once it is opened
+    args.known_color = None if args.output_file else use_color(args.color, sys.stdout)
+    return preparer("statistics" if args.statistics else output_format(args), args)
 
 
 def write_output(args, findings, stream=None) -> None:

@@ -12,6 +12,7 @@ import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 # Encodings tried, in order, for a file without a byte-order mark.
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
@@ -127,6 +128,15 @@ def _decode_error(data: bytes, encoding: str, exc: UnicodeDecodeError) -> Docume
 
 def split_lines(text: str) -> list[tuple[str, str, int]]:
     """(text, ending, offset) for each line; a final empty line only if text is empty."""
+    if "\r" not in text:  # LF only (or one line): str.split finds the same lines
+        bodies = text.split("\n")
+        if len(bodies) > 1 and not bodies[-1]:
+            bodies.pop()  # the text ends with its last line's end
+        endings = ["\n"] * len(bodies)
+        if not text.endswith("\n"):
+            endings[-1] = ""
+        offsets = accumulate((len(body) + 1 for body in bodies), initial=0)
+        return list(zip(bodies, endings, offsets))
     out = []
     for m in _LINE_RE.finditer(text):
         body, ending = m.group(0)[: len(m.group(0)) - len(m.group(1))], m.group(1)

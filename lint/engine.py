@@ -9,11 +9,16 @@ for that file and the run goes on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import document
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .rules import PARSE_ERROR, READ_ERROR, RULES, Rule, lookup
+
+
+# The order of findings: by path, then position, then code (a key for list.sort).
+SORT_KEY = attrgetter("path", "line", "column", "code", "end_line", "end_column")
 
 
 @dataclass
@@ -29,9 +34,10 @@ class Finding:
     message: str
     fix: dict | None = None
     source: str = field(default="", repr=False, compare=False)  # the text of ``line``, for display
+    window: tuple | None = field(default=None, repr=False, compare=False)  # see lint.formats.preparer
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
+        return SORT_KEY(self)
 
     def as_dict(self) -> dict:
         return {
@@ -133,21 +139,23 @@ class Linter:
         profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
         report.profile = profile.name
         ctx = Context(doc, self.pack, report, profile)
+        path = doc.path
         for rule in self.rules:
-            severity = self.severity_of(rule)
-            for p in rule.check(ctx):
-                findings.append(Finding(doc.path, p.line, p.column, p.end_line, p.end_column, rule.name,
-                                        rule.code, severity, p.message, p.fix.as_dict() if p.fix else None))
+            severity, name, code = self.severity_of(rule), rule.name, rule.code
+            findings += [Finding(path, p.line, p.column, p.end_line, p.end_column, name, code, severity,
+                                 p.message, p.fix.as_dict() if p.fix else None) for p in rule.check(ctx)]
         findings = _drop_covered(doc, findings)
+        lines, fixable = doc.lines, doc.fixable
         for f in findings:
-            if 1 <= f.line <= len(doc.lines):
-                f.source = doc.line(f.line).text
-                if doc.line(f.line).region:  # a Word document's 页眉/页脚/表格/文本框
-                    f.message = f"（{doc.line(f.line).region}）{f.message}"
-            if not doc.fixable:
+            if 1 <= f.line <= len(lines):
+                line = lines[f.line - 1]
+                f.source = line.text
+                if line.region:  # a Word document's 页眉/页脚/表格/文本框
+                    f.message = f"（{line.region}）{f.message}"
+            if not fixable:
                 f.fix = None
         findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
-        findings.sort(key=Finding.sort_key)
+        findings.sort(key=SORT_KEY)
         return findings
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> list[Finding]:

@@ -3,6 +3,8 @@
 Each worker process gets its own copy of the linter once (inherited on fork, else
 pickled) and lints whole files; results come back in the order the files were given,
 and the caller sorts them, so the output is the same whatever the number of processes.
+What the output format needs of each finding's source line (the text format's window
+and underline) is worked out in the worker too, so the parent only writes.
 A pool costs tens of milliseconds to start, more than linting a few reports takes, so
 small runs stay in one process.
 """
@@ -10,6 +12,10 @@ small runs stay in one process.
 from __future__ import annotations
 
 import os
+from dataclasses import fields
+from operator import attrgetter
+
+from .engine import Finding
 
 # Below this many files per extra process, starting the pool costs more than it saves.
 MIN_FILES_PER_JOB = 24
@@ -32,32 +38,29 @@ def plan(jobs: int | None, files: int) -> int:
 
 
 _LINTER = None
+_PREPARE = None
+_ROW = attrgetter(*(f.name for f in fields(Finding)))  # a Finding's values, in Finding(*row) order
 
 
-def _init(linter) -> None:
-    global _LINTER
-    _LINTER = linter
+def _init(linter, prepare=None) -> None:
+    global _LINTER, _PREPARE
+    _LINTER, _PREPARE = linter, prepare
 
 
-def _lint(path: str) -> tuple:
-    """A file's findings as (field names, value rows): cheaper to pass between processes."""
+def _lint(path: str) -> list:
+    """A file's findings as rows of their fields' values: cheaper to pass between processes."""
     findings = _LINTER.lint_path(path)
-    if not findings:
-        return (), []
-    return tuple(vars(findings[0])), [tuple(vars(f).values()) for f in findings]
+    if _PREPARE is not None:
+        _PREPARE(findings)
+    return list(map(_ROW, findings))
 
 
-def _rebuild(cls, names: tuple, rows: list) -> list:
-    out = []
-    for row in rows:
-        finding = cls.__new__(cls)
-        finding.__dict__.update(zip(names, row))
-        out.append(finding)
-    return out
+def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) -> list:
+    """Findings for every file in ``paths`` (in file order, each file's findings sorted).
 
-
-def lint_paths(linter, paths: list[str], jobs: int | None = None) -> list:
-    """Findings for every file in ``paths`` (in file order, each file's findings sorted)."""
+    ``prepare(findings)``, when given, is run on each file's findings in the process that
+    linted it (see lint.formats.preparer); one process leaves that to the renderer.
+    """
     processes = plan(jobs, len(paths))
     if processes <= 1:
         return [f for path in paths for f in linter.lint_path(path)]
@@ -66,10 +69,18 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None) -> list:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(32, len(paths) // (processes * 8)))
-    from .engine import Finding
+    # Lint the first file here: what the workers inherit is then warm (compiled patterns,
+    # grammar tables, …) rather than worked out again in each of them.
+    findings: list = linter.lint_path(paths[0])
+    if prepare is not None:
+        prepare(findings)
+    import gc
 
-    findings: list = []
-    with context.Pool(processes, initializer=_init, initargs=(linter,)) as pool:
-        for names, rows in pool.imap(_lint, paths, chunksize):
-            findings += _rebuild(Finding, names, rows)
+    gc.freeze()  # the inherited objects stay shared pages: the collector leaves them alone
+    try:
+        with context.Pool(processes, initializer=_init, initargs=(linter, prepare)) as pool:
+            for rows in pool.imap(_lint, paths[1:], chunksize):
+                findings += [Finding(*row) for row in rows]
+    finally:
+        gc.unfreeze()
     return findings

@@ -30,6 +30,7 @@ _LEVEL_PATTERNS = (
     (3, "1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     (4, "（1）", re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )
+_HEADING_LEADS = "一二三四五六七八九十（("
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _ENUM = re.compile(r"(?:^|(?<=[。；;，,：:！？\s“\"（(]))([一二三四五六七八九十]{1,2})是(?![否非])")
 TITLE_WORDS = re.compile(
@@ -104,6 +105,9 @@ class Report:
     opening: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # top-level sections, in order
     profile: str | None = None  # set by the engine once chosen
+    # What several rules work out from the tree (e.g. lint.rules.missing_section's heading
+    # spans), kept once worked out: the tree does not change while rules read it.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -132,7 +136,9 @@ def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
     if glued:
         start += glued.end()
         stripped = stripped[glued.end():]
-    for level, style, pattern in _LEVEL_PATTERNS:
+    lead = stripped[:1]
+    numbered = lead in _HEADING_LEADS or lead.isdecimal()  # what a numbering can start with (\d: decimal)
+    for level, style, pattern in _LEVEL_PATTERNS if numbered else ():
         m = pattern.match(stripped)
         if not m:
             continue

@@ -49,3 +49,13 @@ def test_long_lines_and_zero_width_runs():
             assert snippet(text, start, start + 3) == reference(text, start, start + 3)
     shown, marks = snippet("X" * 100000, 50000, 50002)
     assert shown == "..." + "X" * SNIPPET_WIDTH + "..." and marks == " " * (3 + LEFT_CONTEXT) + "^^"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a学“”\u0301" * 20, "学" * 90, "x\u0301" * 3000, "学a" * 3000]),
+                          st.integers(0, 6100), st.integers(0, 40)), max_size=12))
+def test_lines_measured_whole_or_around_each_finding(calls):
+    # several findings on one line, then on another: what is kept of a line measured whole
+    # is the same as measuring afresh, on lines shorter and longer than MEASURED_WHOLE
+    for text, start, length in calls:
+        assert snippet(text, start, start + length) == reference(text, start, start + length)

@@ -22,3 +22,26 @@ OTHER = {"statistics": "lint.formats.statistics"}
 
 def renderer(name: str):
     return importlib.import_module(FORMATS.get(name) or OTHER[name]).render
+
+
+def drop_source(findings) -> None:
+    """Forget each finding's source line (the formats other than text never show it)."""
+    for f in findings:
+        f.source = ""
+
+
+def preparer(name: str, options):
+    """What a worker process does to its findings ahead of the renderer ``name``.
+
+    The text format's windows and underlines are worked out there (and the source
+    lines then left behind), and its whole text when ``options.known_color`` is False;
+    other formats need nothing of the source line.
+    """
+    if name == "text":
+        from functools import partial
+
+        from .text import prepare
+
+        return partial(prepare, show_source=getattr(options, "show_source", True),
+                       color=getattr(options, "known_color", None))
+    return drop_source

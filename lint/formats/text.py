@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
 
@@ -43,10 +43,46 @@ def _fit(chars, limit: int) -> tuple[int, int]:
     return count, widths[count - 1] if count else 0
 
 
+# A line of up to this many characters is measured whole, once for all its findings;
+# a longer one around each finding only (its column sums would take too much memory).
+MEASURED_WHOLE = 4096
+_measured_line: list = [None, None]  # the last line measured whole, and its column sums
+
+
+def _columns_before(text: str) -> list[int]:
+    """``sums[i]``: the display columns of ``text[:i]`` (kept for the next finding on the line)."""
+    if _measured_line[0] is not text:
+        _measured_line[:] = text, list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
+    return _measured_line[1]
+
+
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
+    if len(text) > MEASURED_WHOLE:
+        return _around(text, start, end, width)
+    sums = _columns_before(text)
+    # the widest stretch ending at ``start`` within LEFT_CONTEXT columns, then the longest
+    # from there within ``width`` (zero-width characters at either edge included)
+    left = bisect_left(sums, sums[start] - LEFT_CONTEXT, 0, start + 1)
+    right = bisect_right(sums, sums[left] + width, left, len(text) + 1) - 1
+    used = sums[start] - sums[left]
+    marks = max(1, sums[min(end, right)] - sums[start])
+    return _window(text, left, right, used, marks)
+
+
+def _window(text: str, left: int, right: int, used: int, marks: int) -> tuple[str, str]:
+    prefix = "..." if left > 0 else ""
+    suffix = "..." if right < len(text) else ""
+    shown = text[left:right]
+    if _CONTROL.search(shown):
+        shown = _CONTROL.sub(" ", shown)
+    return prefix + shown + suffix, " " * (len(prefix) + used) + "^" * marks
+
+
+def _around(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+    """:func:`snippet` for a long line, measuring only the characters around the finding."""
     # Measure as many characters as there are columns: that is enough unless zero-width
     # characters are among them and the next character still fits; then measure the rest.
     lo = max(0, start - LEFT_CONTEXT)
@@ -59,15 +95,28 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     if count == hi - left and hi < len(text) and taken + _WIDTH[text[hi]] <= width:
         count, _ = _fit(text[left:], width)
     right = left + count
-    prefix = "..." if left > 0 else ""
-    suffix = "..." if right < len(text) else ""
-    shown = text[left:right]
-    if _CONTROL.search(shown):
-        shown = _CONTROL.sub(" ", shown)
-    shown = prefix + shown + suffix
-    pad = len(prefix) + used
-    marks = max(1, display_width(text[start:min(end, right)]))
-    return shown, " " * pad + "^" * marks
+    return _window(text, left, right, used, max(1, display_width(text[start:min(end, right)])))
+
+
+def source_window(f, show_source: bool = True) -> tuple:
+    """The finding's source window and underline (``snippet``), or () when none is shown."""
+    if not (show_source and f.source and not f.source.isspace()):
+        return ()
+    end = f.end_column - 1 if f.end_line == f.line else len(f.source)
+    return snippet(f.source, f.column - 1, end)
+
+
+def prepare(findings, show_source: bool = True, color: bool | None = None) -> None:
+    """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
+
+    When the output is known to be without colour (``color`` False), the finding's whole
+    text is written out ahead too, as the window's last item (an odd number of items).
+    """
+    plain = Palette(False) if color is False else None
+    for f in findings:
+        window = source_window(f, show_source)
+        f.window = window if plain is None else window + (block(f, window, plain),)
+        f.source = ""
 
 
 class Palette:
@@ -93,19 +142,29 @@ def render(findings, out, options=None) -> None:
     pal = Palette(color)
     chunk: list[str] = []  # written in batches: one write per line is slow on an unbuffered stream
     for f in findings:
-        chunk.append(f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} "
-                     f"{f.code} [{f.rule}] {f.message}\n")
-        if show_source and f.source and not f.source.isspace():
-            end = f.end_column - 1 if f.end_line == f.line else len(f.source)
-            shown, marks = snippet(f.source, f.column - 1, end)
-            gutter = str(f.line)
-            chunk.append(f"{pal.dim}{gutter} |{pal.reset} {shown}\n"
-                         f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
+        window = f.window
+        if window is None:
+            window = source_window(f, show_source)
+        if len(window) % 2:  # with its text written out ahead, without colour (see prepare)
+            chunk.append(block(f, window[:-1], pal) if color else window[-1])
+        else:
+            chunk.append(block(f, window, pal))
         if len(chunk) >= 2000:
             out.write("".join(chunk))
             chunk.clear()
     chunk.append(summary(findings, getattr(options, "files", None)) + "\n")
     out.write("".join(chunk))
+
+
+def block(f, window: tuple, pal: Palette) -> str:
+    """A finding's text: its location and message, then its source window and underline."""
+    head = f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} {f.code} [{f.rule}] {f.message}\n"
+    if not window:
+        return head
+    shown, marks = window
+    gutter = str(f.line)
+    return (f"{head}{pal.dim}{gutter} |{pal.reset} {shown}\n"
+            f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
 
 
 def summary(findings, files: int | None = None) -> str:

@@ -9,6 +9,7 @@ is data — a span and its replacement — that the engine may apply.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
@@ -67,3 +68,24 @@ class Rule:
 
     def check(self, ctx: "Context") -> Iterable[Problem]:  # pragma: no cover - interface
         raise NotImplementedError
+
+
+def lines_to_search(doc, pattern) -> list:
+    """The lines where ``pattern`` may match ``view``: for plain text, the lines one search
+    of the document's text finds it on; otherwise every line.
+
+    Only for a pattern that cannot match a line end and whose matches do not depend on
+    what surrounds them (no anchors or lookaround): a match inside a line's view is then
+    a match inside the text, which is the lines' views and their line ends.
+    """
+    if doc.kind != "text":
+        return doc.lines
+    lines, starts = doc.lines, None
+    found: list = []
+    for m in pattern.finditer(doc.text):
+        if starts is None:
+            starts = [line.offset for line in lines]
+        line = lines[bisect.bisect_right(starts, m.start()) - 1]
+        if not found or found[-1] is not line:
+            found.append(line)
+    return found

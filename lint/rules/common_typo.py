@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Rule, problem_at
+from .base import Rule, lines_to_search, problem_at
 from .placeholder import overlaps
 
 
@@ -44,7 +44,9 @@ class CommonTypo(Rule):
             return
         typos = ctx.pack.mappings["typos"]
         allow = ctx.pack.combined("common-typo.allow")
-        for line in ctx.doc.lines:
+        # words are plain strings: one that holds no line end matches only inside a line
+        within = not any("\n" in word or "\r" in word for word in typos)
+        for line in lines_to_search(ctx.doc, pattern) if within else ctx.doc.lines:
             view = line.view
             matches = list(pattern.finditer(view))
             if not matches:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Rule, problem_at
+from .base import Rule, lines_to_search, problem_at
 
 _RUN = re.compile(r"[。，、；：！？]{2,}")
 # Strongest first: a fix keeps the strongest mark of the run.
@@ -35,7 +35,7 @@ class DuplicatePunctuation(Rule):
     }
 
     def check(self, ctx):
-        for line in ctx.doc.lines:
+        for line in lines_to_search(ctx.doc, _RUN):
             for m in _RUN.finditer(line.view):
                 run = m.group()
                 if run in _ALLOWED:

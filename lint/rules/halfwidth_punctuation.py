@@ -13,6 +13,8 @@ _CN_BEFORE = re.compile(f"[{HAN}。，、；：？！…—”’》）】」』
 _CN_AFTER = re.compile(f"[{HAN}“‘《（【「『]")
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARK = re.compile(r"[,;:?!]")
+# Every character a finding can start at: a line without one is skipped at once.
+_TRIGGER = re.compile(r"[,;:?!()]")
 _FULL_MARKS = re.compile(r"[，；：？！]")
 # Text whose half-width marks are not Chinese punctuation: URLs, e-mail addresses,
 # numbers, times and ratios (1,306  10:30  3:1), a Markdown image's "![".
@@ -60,23 +62,28 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 
 def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of each half-width mark used as Chinese punctuation."""
-    masked = _masked(view)
+    if not _TRIGGER.search(view):  # most lines hold no ASCII mark at all
+        return []
+    masked = None  # worked out only for a mark that stands in Chinese text
     hits = []
     last = len(view.rstrip())  # text goes on after ``end`` iff last > end
     for m in _MARK.finditer(view):
         i = m.start()
-        if _inside(masked, i):
-            continue
         before = view[i - 1] if i else ""
         after = view[i + 1] if i + 1 < len(view) else ""
         if not (_CN_BEFORE.match(before) or _CN_AFTER.match(after)):
+            continue
+        if masked is None:
+            masked = _masked(view)
+        if _inside(masked, i):
             continue
         end = i + 1
         spaces = _SPACES.match(view, end).end() - end
         if spaces and last > end:
             end += spaces  # "透明度, 严格" → "透明度，严格"
         hits.append((i, end, FULL[m.group()]))
-    hits += _parentheses(view, masked)
+    if "(" in view or ")" in view:
+        hits += _parentheses(view, _masked(view) if masked is None else masked)
     return sorted(hits)
 
 
@@ -158,13 +165,19 @@ class HalfwidthPunctuation(Rule):
         hits = [(line, start, end, repl) for line in doc.lines for start, end, repl in halfwidth_marks(line.view)]
         if not hits:
             return
-        full = sum(len(_FULL_MARKS.findall(line.view)) for line in doc.lines)
-        if len(hits) >= CONSISTENT_MIN and len(hits) > full:
+        if len(hits) >= CONSISTENT_MIN and len(hits) > self._full_marks(doc):
             yield self._whole_document(doc, hits)
             return
         for line, start, end, repl in hits:
             mark = line.text[start:end].strip()
             yield problem_at(line.number, start, end, f"中文中使用半角标点「{mark}」，应为「{repl}」", repl)
+
+    @staticmethod
+    def _full_marks(doc) -> int:
+        """How many full-width ， ； ： ？ ！ the document's text uses."""
+        if doc.kind == "text":  # the lines' views are the text (and line ends hold no mark)
+            return len(_FULL_MARKS.findall(doc.text))
+        return sum(len(_FULL_MARKS.findall(line.view)) for line in doc.lines)
 
     @staticmethod
     def _whole_document(doc, hits) -> Problem:

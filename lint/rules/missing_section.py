@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from .base import Problem, Rule
 
 # A short line on its own, without sentence punctuation, reads as a heading even
@@ -13,6 +15,48 @@ BARE_RANK = 5
 
 def heading_spans(report) -> list[tuple[int, int, int, str, int]]:
     """(line, column, end_column, text, rank) of every heading, numbered (rank = level) or not."""
+    spans = report.cache.get("heading_spans")
+    if spans is None:
+        spans = report.cache["heading_spans"] = _heading_spans(report)
+    return spans
+
+
+def matching_spans(report, spec) -> list[tuple[int, int, int, str, int]]:
+    """The heading spans whose text satisfies a required section (once per report and section)."""
+    key = ("matching_spans", id(spec))
+    spans = report.cache.get(key)
+    if spans is None:
+        pattern = _any_heading(spec)
+        if pattern is not None:
+            spans = [s for s in heading_spans(report) if pattern.search(s[3])]
+        else:
+            spans = [s for s in heading_spans(report) if any(p.search(s[3]) for p in spec.headings)]
+        report.cache[key] = spans
+    return spans
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_ANY_HEADING: dict[int, tuple] = {}  # id(spec) → (spec, one pattern for its headings, or None)
+
+
+def _any_heading(spec):
+    """One alternation that finds a heading when any of ``spec.headings`` does (None when a
+    pattern refers to its own groups, which an alternation would renumber)."""
+    entry = _ANY_HEADING.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        pattern = None
+        if not any(_GROUP_REFERENCE.search(p.pattern) for p in spec.headings):
+            from ..regex import combine
+
+            try:
+                pattern = combine(spec.headings)
+            except (re.error, ValueError):  # e.g. inline flags, which only lead a whole pattern
+                pattern = None
+        entry = _ANY_HEADING[id(spec)] = (spec, pattern)
+    return entry[1]
+
+
+def _heading_spans(report) -> list[tuple[int, int, int, str, int]]:
     out = [(h.line, h.column, h.end_column, h.text, h.level) for h in report.headings()]
     for section_paras in [report.opening] + [s.paragraphs for s in report.walk()]:
         for p in section_paras:
@@ -29,8 +73,7 @@ def heading_candidates(report) -> list[tuple[int, str]]:
 
 def section_lines(report, spec) -> list[int]:
     """Lines of the headings that satisfy a required section."""
-    return [line for line, text in heading_candidates(report)
-            if any(p.search(text) for p in spec.headings)]
+    return [span[0] for span in matching_spans(report, spec)]
 
 
 class MissingSection(Rule):

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from .base import Problem, Rule
-from .missing_section import heading_spans
+from .missing_section import matching_spans
 
 
-def first_heading(spans, spec):
+def first_heading(report, spec):
     """The heading that stands for a required section: the first of the shallowest that match."""
-    matches = [s for s in spans if any(p.search(s[3]) for p in spec.headings)]
+    matches = matching_spans(report, spec)
     if not matches:
         return None
     return min(matches, key=lambda s: (s[4], s[0]))
@@ -33,10 +33,9 @@ class SectionOrder(Rule):
     }
 
     def check(self, ctx):
-        spans = heading_spans(ctx.report)
         latest = None  # (line, section name) of the furthest section so far
         for spec in ctx.profile.sections:
-            found = first_heading(spans, spec)
+            found = first_heading(ctx.report, spec)
             if found is None:
                 continue
             line, column, end_column, text, _rank = found

@@ -13,6 +13,9 @@ CLOSERS = {c for closing in PAIRS.values() for c in closing}
 REPORTED = set("“”‘’《》（）【】「」")
 CLOSED_BY = {c: [o for o, closing in PAIRS.items() if c in closing] for c in CLOSERS}
 _MARKS = re.compile("[" + re.escape("".join(OPENERS | CLOSERS)) + "]")
+# An opening mark followed at once by a closing mark that ends it.
+_ADJACENT = re.compile("|".join(re.escape(o) + "[" + re.escape(c) + "]" for o, c in PAIRS.items()))
+_ROUNDS = 6
 # A closing bracket after a short enumerator is a list number: 1）加强学习，2）做好…
 _ENUMERATOR = re.compile(r"(?:^|[\s。；;，,：:、])[0-9A-Za-z一二三四五六七八九十]{1,3}$")
 
@@ -22,8 +25,33 @@ def _apostrophe(view: str, i: int) -> bool:
     return 0 < i < len(view) - 1 and view[i - 1].isascii() and view[i - 1].isalpha() and view[i + 1].isascii()
 
 
+def _balanced(marks: str) -> bool:
+    """Whether ``marks`` (a line's paired marks, in order) cancels out pair by pair.
+
+    Deleting adjacent partners repeatedly empties a sequence exactly when every mark
+    has its partner, and then :func:`unmatched` finds nothing. Only a few rounds are
+    tried (deep nesting is rare), so a long line costs linear time either way.
+    """
+    for _ in range(_ROUNDS):
+        if not marks:
+            return True
+        reduced = _ADJACENT.sub("", marks)
+        if len(reduced) == len(marks):
+            return False
+        marks = reduced
+    return not marks
+
+
 def unmatched(view: str) -> list[tuple[int, str]]:
     """(index, message) of each paired mark in ``view`` without its partner."""
+    marks = "".join(_MARKS.findall(view))
+    if not marks or ("’" not in marks and _balanced(marks)):  # ’ may be an apostrophe
+        return []
+    return pair_by_pair(view)
+
+
+def pair_by_pair(view: str) -> list[tuple[int, str]]:
+    """What :func:`unmatched` finds, by following the marks of ``view`` one at a time."""
     out, stack = [], []
     # For each opening mark, the places in ``stack`` that hold it (ascending), so the
     # innermost opener a closer may end is found without walking the whole stack.

@@ -29,6 +29,11 @@ def delete_line(doc, number: int) -> Fix:
     return Fix(number, 1, number, len(line.text) + 1, "")
 
 
+def _allowed(allow, view: str) -> list[tuple[int, int]]:
+    """Spans of ``view`` that ``watermark.allow`` matches."""
+    return [m.span() for m in allow.finditer(view)] if allow and view.strip() else []
+
+
 def body_lines(doc) -> list:
     """The lines of the running text (a Word document's headers and footers left out)."""
     return [line for line in doc.lines if line.region not in MARGIN_REGIONS]
@@ -86,19 +91,28 @@ class Watermark(Rule):
         shapes = doc.extra.get("watermark_lines", ())
         for line in doc.lines:
             view = line.view
-            allowed = [m.span() for m in allow.finditer(view)] if allow and view.strip() else []
-            if line.number in shapes and not allowed:
-                found[line.number] = self._line_problem(doc, line, "水印残留")
-                continue
-            hits = [m for m in adverts.finditer(view) if not overlaps(allowed, *m.span())] if adverts else []
+            allowed = None  # spans of allowed text, looked for only once something matched
+            if line.number in shapes:
+                allowed = _allowed(allow, view)
+                if not allowed:
+                    found[line.number] = self._line_problem(doc, line, "水印残留")
+                    continue
+            hits = list(adverts.finditer(view)) if adverts else []
+            if hits:
+                allowed = _allowed(allow, view) if allowed is None else allowed
+                hits = [m for m in hits if not overlaps(allowed, *m.span())]
             if not hits and hints and not self._prose(view):
-                hits = [m for m in hints.finditer(view) if not overlaps(allowed, *m.span())]
+                hits = list(hints.finditer(view))
+                if hits:
+                    allowed = _allowed(allow, view) if allowed is None else allowed
+                    hits = [m for m in hits if not overlaps(allowed, *m.span())]
             if hits:
                 keyword.add(line.number)
                 found[line.number] = self._line_problem(doc, line, "广告残留")
                 continue
             first, last = len(view) - len(view.lstrip()), len(view.rstrip())
             for m in markers.finditer(view) if markers else ():
+                allowed = _allowed(allow, view) if allowed is None else allowed
                 if overlaps(allowed, *m.span()):
                     continue
                 if first >= m.start() and last <= m.end():  # nothing else on the line
