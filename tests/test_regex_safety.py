@@ -100,7 +100,9 @@ def test_merge_prefers_leftmost_then_earlier_pattern():
 # \d, \w, \s cover all of Unicode there, not ASCII only.
 TRANSLATED = [r"\d+", r"\w+", r"\s+", r"\S+", r"\W", r"\D{2}", r"[\d\s]+", r"(?i)qq\s*群", r"[^\d]+?x",
               r"X{2,}|Ｘ+", r"(a|bc)*d", r"^\s*第.{1,3}条", r"群$", r"(?P<n>号)\d?", r"(?a)\w+", r"[a-f\]\-]"]
-ALPHABET = st.sampled_from(list("aAbcdxXqQ群号第条Ｘ1２٣ \t\u3000\u00a0_-]é\u0301·\n") + ["\U0001d7d8", "Ⅻ", "ǅ"])
+# Patterns only ever see one line: documents are split on \n, \r\n and \r, so no line
+# holds a line break (where Python's "$" would also match before a final "\n" and RE2's not).
+ALPHABET = st.sampled_from(list("aAbcdxXqQ群号第条Ｘ1２٣ \t\u3000\u00a0_-]é\u0301·") + ["\U0001d7d8", "Ⅻ", "ǅ"])
 
 
 @pytest.mark.parametrize("pattern", TRANSLATED)
