@@ -203,12 +203,10 @@ class ReportLexer:
             head = match_heading(line.view, depths[i]) if not line.region else None
             if head:
                 heads[i] = head
-        first_heading = min(heads, default=len(lines))
 
-        title_index = self._find_title(lines, first_heading, heads, depths, top_depth)
+        title_index = self._find_title(lines, heads, depths, top_depth)
         if title_index is not None:
             heads.pop(title_index, None)
-            first_heading = min(heads, default=len(lines))
         # Unnumbered Markdown headings: depth relative to the shallowest one.
         if top_depth:
             shift = top_depth - 1
@@ -260,7 +258,7 @@ class ReportLexer:
         return para
 
     @staticmethod
-    def _find_title(lines, first_heading, heads, depths, top_depth):
+    def _find_title(lines, heads, depths, top_depth):
         candidates = []
         top_count = sum(1 for d in depths if d and d == top_depth)
         for i, line in enumerate(lines):
@@ -306,12 +304,6 @@ def grammar_parser(strict: bool = False):
     if not strict:
         _PARSER = parser
     return parser
-
-
-class ParseProblem(Exception):
-    def __init__(self, message, line, column):
-        super().__init__(message)
-        self.message, self.line, self.column = message, line, column
 
 
 def parse_tables() -> dict | None:

@@ -182,8 +182,7 @@ class HalfwidthPunctuation(Rule):
     @staticmethod
     def _whole_document(doc, hits) -> Problem:
         first, last = hits[0], hits[-1]
-        begin, finish = first[0].offset + first[1], last[0].offset + last[2]
-        pieces, pos = [], begin
+        pieces, pos = [], first[0].offset + first[1]
         for line, start, end, repl in hits:
             pieces += [doc.text[pos: line.offset + start], repl]
             pos = line.offset + end
