@@ -285,7 +285,6 @@ def discovery(args) -> int:
 
 def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") -> int:
     from . import document
-    from .engine import choose_profile
     from .parser import outline as render_outline
     from .parser import parse
 
@@ -304,8 +303,7 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
         report = parse(doc)
-        title = report.title.text if report.title else ""
-        report.profile = linter.options.profile or choose_profile(linter.pack, title)
+        linter.profile_for(report)
         print(f"{path}:")
         for line in render_outline(report):
             print(f"  {line}")

@@ -126,6 +126,13 @@ class Linter:
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
 
+    def profile_for(self, report: Report) -> Profile:
+        """The profile a report is linted with (``--profile``, else chosen from its title); sets ``report.profile``."""
+        title = report.title.text if report.title else ""
+        profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
+        report.profile = profile.name
+        return profile
+
     def lint_document(self, doc: document.Document) -> list[Finding]:
         findings: list[Finding] = []
         try:
@@ -135,10 +142,7 @@ class Linter:
             findings.append(Finding(doc.path, 1, 1, 1, 1, name, code, "error",
                                     f"could not parse the document's structure: {exc}"))
             report = Report()
-        title = report.title.text if report.title else ""
-        profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
-        report.profile = profile.name
-        ctx = Context(doc, self.pack, report, profile)
+        ctx = Context(doc, self.pack, report, self.profile_for(report))
         path = doc.path
         for rule in self.rules:
             severity, name, code = self.severity_of(rule), rule.name, rule.code
