@@ -46,30 +46,37 @@ def _fit(chars, limit: int) -> tuple[int, int]:
 # A line of up to this many characters is measured whole, once for all its findings;
 # a longer one around each finding only (its column sums would take too much memory).
 MEASURED_WHOLE = 4096
-_measured_line: list = [None, None]  # the last line measured whole, and its column sums
+_measured_line: list = [None, None, None]  # the last line measured whole: text, column sums, shown text
 
 
-def _columns_before(text: str) -> list[int]:
-    """``sums[i]``: the display columns of ``text[:i]`` (kept for the next finding on the line)."""
-    if _measured_line[0] is not text:
-        _measured_line[:] = text, list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
-    return _measured_line[1]
+def _measure(text: str) -> list:
+    """``[text, sums, shown]``: ``sums[i]`` the display columns of ``text[:i]``, ``shown`` the
+    text with control characters as spaces (kept for the next finding on the line)."""
+    measured = _measured_line
+    if measured[0] is not text:
+        measured[0] = text
+        measured[1] = list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
+        measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
+    return measured
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
     """The source line (windowed to ``width`` columns) and its underline for [start, end)."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    if len(text) > MEASURED_WHOLE:
+    size = len(text)
+    start = max(0, min(start, size))
+    end = max(start, min(end, size))
+    if size > MEASURED_WHOLE:
         return _around(text, start, end, width)
-    sums = _columns_before(text)
+    _, sums, shown = _measure(text)
     # the widest stretch ending at ``start`` within LEFT_CONTEXT columns, then the longest
     # from there within ``width`` (zero-width characters at either edge included)
-    left = bisect_left(sums, sums[start] - LEFT_CONTEXT, 0, start + 1)
-    right = bisect_right(sums, sums[left] + width, left, len(text) + 1) - 1
-    used = sums[start] - sums[left]
-    marks = max(1, sums[min(end, right)] - sums[start])
-    return _window(text, left, right, used, marks)
+    at = sums[start]
+    left = bisect_left(sums, at - LEFT_CONTEXT, 0, start + 1)
+    right = bisect_right(sums, sums[left] + width, left, size + 1) - 1
+    marks = "^" * max(1, sums[end if end < right else right] - at)
+    if left:
+        return f"...{shown[left:right]}{'...' if right < size else ''}", " " * (3 + at - sums[left]) + marks
+    return (shown[:right] + "..." if right < size else shown[:right]), " " * at + marks
 
 
 def _window(text: str, left: int, right: int, used: int, marks: int) -> tuple[str, str]:
@@ -109,14 +116,40 @@ def source_window(f, show_source: bool = True) -> tuple:
 def prepare(findings, show_source: bool = True, color: bool | None = None) -> None:
     """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
 
-    When the output is known to be without colour (``color`` False), the finding's whole
-    text is written out ahead too, as the window's last item (an odd number of items).
+    When the output is known to be without colour (``color`` False), only the finding's
+    whole text is kept, as a 1-tuple: it is all the parent process has to write.
     """
-    plain = Palette(False) if color is False else None
+    if color is False:
+        for f in findings:
+            f.window = (_plain(f, source_window(f, show_source)),)
+            f.source = ""
+        return
     for f in findings:
-        window = source_window(f, show_source)
-        f.window = window if plain is None else window + (block(f, window, plain),)
+        f.window = source_window(f, show_source)
         f.source = ""
+
+
+def _plain_head(f) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
+
+
+def _plain(f, window: tuple) -> str:
+    """A finding's whole text without colour (``block`` with an empty palette)."""
+    if not window:
+        return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
+    gutter = str(f.line)
+    return (f"{f.path}:{gutter}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
+            f"{gutter} | {window[0]}\n{' ' * len(gutter)} | {window[1]}\n")
+
+
+def _from_plain(f, written: str) -> tuple:
+    """The window (shown, marks) of a finding from its text without colour (see prepare)."""
+    body = written[len(_plain_head(f)):]
+    if not body:
+        return ()
+    skip = len(str(f.line)) + 3  # "12 | "
+    shown, marks, _ = body.split("\n")
+    return shown[skip:], marks[skip:]
 
 
 class Palette:
@@ -145,10 +178,12 @@ def render(findings, out, options=None) -> None:
         window = f.window
         if window is None:
             window = source_window(f, show_source)
-        if len(window) % 2:  # with its text written out ahead, without colour (see prepare)
-            chunk.append(block(f, window[:-1], pal) if color else window[-1])
-        else:
-            chunk.append(block(f, window, pal))
+        elif len(window) == 1:  # its text written out ahead, without colour (see prepare)
+            if not color:
+                chunk.append(window[0])
+                continue
+            window = _from_plain(f, window[0])
+        chunk.append(block(f, window, pal))
         if len(chunk) >= 2000:
             out.write("".join(chunk))
             chunk.clear()
