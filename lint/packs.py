@@ -97,8 +97,6 @@ def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
 
 def _default_pack() -> Pack:
     """The default pack, from reportlint's cache while the pack file is unchanged."""
-    import dataclasses
-
     from . import cache
 
     path = default_pack_path()
@@ -111,8 +109,47 @@ def _default_pack() -> Pack:
         pack = Pack()
         _apply(pack, path, is_default=True)
         if key:
-            cache.store("default-pack", key, dataclasses.replace(pack))  # fields only
+            cache.store("default-pack", key, _stored(pack))
     return pack
+
+
+class StoredPattern:
+    """A default-pack pattern as kept in reportlint's cache: compiled on first use.
+
+    Most of the default pack's patterns are only read as text, to be joined into one
+    alternation per list (:meth:`Pack.combined`); compiling each of them again on every
+    start-up (a compiled pattern is pickled as its text) took a good part of it.
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+    engine = "re"  # see lint.regex.engine_of
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def __getattr__(self, name: str):  # search, finditer, match, …: the compiled pattern's
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+    def __reduce__(self):
+        return StoredPattern, (self.pattern, self.flags)
+
+    def __repr__(self) -> str:
+        return f"StoredPattern({self.pattern!r})"
+
+
+def _stored(pack: Pack) -> Pack:
+    """A copy of the (default) pack for the cache, its patterns as :class:`StoredPattern`."""
+    import dataclasses
+
+    def lazy(patterns: list) -> list:
+        return [StoredPattern(p.pattern, p.flags) if isinstance(p, re.Pattern) else p for p in patterns]
+
+    profiles = {name: Profile(name, lazy(p.title),
+                              [SectionSpec(s.name, lazy(s.headings), list(s.examples)) for s in p.sections])
+                for name, p in pack.profiles.items()}
+    return dataclasses.replace(pack, profiles=profiles, lists={k: lazy(v) for k, v in pack.lists.items()})
 
 
 # --- YAML with positions ------------------------------------------------------------------

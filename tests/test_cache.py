@@ -56,6 +56,20 @@ def test_cached_pack_equals_a_fresh_one(cache_dir):
            [(s.name, [h.pattern for h in s.headings]) for s in first.profile().sections]
 
 
+def test_cached_patterns_compile_when_first_used_and_match_as_compiled_ones(cache_dir):
+    fresh = packs.load()
+    cached = packs.load()
+    stored = cached.profile().sections[0].headings[0]
+    assert isinstance(stored, packs.StoredPattern) and stored._compiled is None
+    heading = "一、主要工作情况"
+    assert stored.search(heading).span() == fresh.profile().sections[0].headings[0].search(heading).span()
+    assert stored._compiled is not None
+    line = "共开展XX次，获评AAA级信用企业，建立AAA群。"
+    for key in ("placeholder.patterns", "placeholder.allow"):
+        assert [m.span() for m in cached.combined(key).finditer(line)] == \
+               [m.span() for m in fresh.combined(key).finditer(line)]
+
+
 def test_editing_the_pack_is_picked_up(cache_dir, pack_copy):
     assert "待填写" not in placeholders(packs.load())
     text = pack_copy.read_text(encoding="utf-8")
