@@ -50,11 +50,16 @@ def code_key(*modules: str) -> tuple:
 
 
 def _path(name: str) -> str | None:
+    """The entry's file: one per Python and per installed copy of reportlint, so that two
+    virtual environments (or checkouts) do not keep replacing each other's entries."""
     base = directory()
     if base is None:
         return None
+    import zlib
+
     tag = sys.implementation.cache_tag or "py"
-    return os.path.join(base, f"{name}-{tag}.cache")
+    here = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogateescape"))
+    return os.path.join(base, f"{name}-{tag}-{here:08x}.cache")
 
 
 def load(name: str, key: tuple):

@@ -70,6 +70,20 @@ def test_cached_patterns_compile_when_first_used_and_match_as_compiled_ones(cach
                [m.span() for m in fresh.combined(key).finditer(line)]
 
 
+def test_two_copies_of_reportlint_keep_their_own_entries(cache_dir, tmp_path):
+    """Two checkouts or virtual environments sharing a cache do not replace each other's entries."""
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "lint", other / "lint")
+    shutil.copytree(ROOT / "rules", other / "rules")
+    env = dict(os.environ, REPORTLINT_CACHE_DIR=str(cache_dir))
+    code = "from lint import packs; packs.load()"
+    for where in (ROOT, other, ROOT):
+        subprocess.run([sys.executable, "-c", code], cwd=where, env=env, check=True)
+    assert len(list(cache_dir.glob("default-pack-*.cache"))) == 2
+
+
 def test_editing_the_pack_is_picked_up(cache_dir, pack_copy):
     assert "待填写" not in placeholders(packs.load())
     text = pack_copy.read_text(encoding="utf-8")
