@@ -210,6 +210,7 @@ def run(args, parser) -> int:
     if args.outline:
         return outline(linter, files, errors, args.stdin_filename)
 
+    ordered = False  # whether the findings are known to be in SORT_KEY order already
     if args.fix or args.diff:
         from .rewrite import fix_paths
 
@@ -222,12 +223,19 @@ def run(args, parser) -> int:
             findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
         # the suppressor counts what each config entry silenced in this process
         jobs = 1 if args.report_unused_suppressions else args.jobs
-        findings += lint_paths(linter, [path for path in files if path != "-"], jobs, output_preparer(args))
+        linted = [path for path in files if path != "-"]
+        # each file's findings come sorted, in the order of the files: sorted already when
+        # the paths are, as directories yield them
+        ordered = not findings and all(a < b for a, b in zip(linted, linted[1:]))
+        findings += lint_paths(linter, linted, jobs, output_preparer(args))
     if settings.path:
-        findings += linter.suppressor.unused_entries(display_path(settings.path))
-    from .engine import SORT_KEY
+        unused = linter.suppressor.unused_entries(display_path(settings.path))
+        ordered = ordered and not unused
+        findings += unused
+    if not ordered:
+        from .engine import SORT_KEY
 
-    findings.sort(key=SORT_KEY)
+        findings.sort(key=SORT_KEY)
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]

@@ -63,6 +63,20 @@ def test_jobs_give_identical_output_on_the_seeds(tmp_path):
     assert len(json.loads(outputs["json"])) == copies * len(direct)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_files_given_out_of_order_are_reported_in_path_order(corpus, jobs):
+    paths = sorted(str(p) for p in corpus.glob("*.txt"))
+    shuffled = paths[1::2][::-1] + paths[::2]
+    findings = json.loads(run("-j", jobs, "--format", "json", *shuffled).stdout)
+    keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
+    assert keys == sorted(keys) and len({f["path"] for f in findings}) == len(paths)
+    with_stdin = subprocess.run([sys.executable, "-m", "lint", "-j", jobs, "--format", "json",
+                                 "--stdin-filename", "zz.txt", "-", *paths], input=open(paths[0], "rb").read(),
+                                capture_output=True, cwd=ROOT)
+    keys = [(f["path"], f["line"], f["column"], f["code"]) for f in json.loads(with_stdin.stdout)]
+    assert keys == sorted(keys) and keys[-1][0] == "zz.txt"
+
+
 def test_in_process_results_match(corpus):
     from lint import engine, packs
 
