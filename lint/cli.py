@@ -265,6 +265,8 @@ def output_preparer(args):
 
     # standard output's colour is known now; an --output-file's once it is opened
     args.known_color = None if args.output_file else use_color(args.color, sys.stdout)
+    # and its encoding, when its lines end in "\n" as written (not on Windows)
+    args.known_encoding = None if args.output_file or os.linesep != "\n" else getattr(sys.stdout, "encoding", None)
     return preparer("statistics" if args.statistics else output_format(args), args)
 
 

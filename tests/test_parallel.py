@@ -93,8 +93,9 @@ def test_bad_jobs_value_is_a_usage_error():
 
 
 @pytest.mark.parametrize("show_source", [True, False])
-@pytest.mark.parametrize("known_color", [None, False, True])
-def test_windows_worked_out_in_workers_render_the_same(corpus, show_source, known_color):
+@pytest.mark.parametrize("known_color,known_encoding", [(None, None), (False, None), (False, "utf-8"),
+                                                        (False, "gb18030"), (True, "utf-8")])
+def test_windows_worked_out_in_workers_render_the_same(corpus, show_source, known_color, known_encoding):
     import io
     from types import SimpleNamespace
 
@@ -103,16 +104,24 @@ def test_windows_worked_out_in_workers_render_the_same(corpus, show_source, know
 
     linter = engine.Linter(packs.load())
     paths = sorted(str(p) for p in corpus.glob("*.txt"))
-    options = SimpleNamespace(show_source=show_source, files=len(paths), known_color=known_color)
+    options = SimpleNamespace(show_source=show_source, files=len(paths), known_color=known_color,
+                              known_encoding=known_encoding)
     serial = parallel.lint_paths(linter, paths, 1)
     pooled = parallel.lint_paths(linter, paths, 2, preparer("text", options))
     assert all(f.window is not None and f.source == "" for f in pooled)
+    # a stream in the expected encoding, in another one, and one without a byte buffer
+    streams = [lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="replace"),
+               lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-16", errors="replace"), io.StringIO]
     for color in (False, True):  # also when the colour turns out other than expected
         options.color = color
-        outputs = []
-        for findings in (serial, pooled):
-            out = io.StringIO()
-            text.render(findings, out, options)
-            outputs.append(out.getvalue())
-        assert outputs[0] == outputs[1] and ("^^" in outputs[0]) == show_source
-        assert ("\x1b[" in outputs[0]) == color
+        for stream in streams:
+            outputs = []
+            for findings in (serial, pooled):
+                out = stream()
+                text.render(findings, out, options)
+                out.flush()
+                outputs.append(out.getvalue() if isinstance(out, io.StringIO) else
+                               out.buffer.getvalue().decode(out.encoding))
+            assert outputs[0] == outputs[1] and ("^^" in outputs[0]) == show_source
+            assert ("\x1b[" in outputs[0]) == color
+            assert outputs[0].count("[placeholder]") == sum(f.rule == "placeholder" for f in serial)

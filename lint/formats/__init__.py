@@ -34,8 +34,9 @@ def preparer(name: str, options):
     """What a worker process does to its findings ahead of the renderer ``name``.
 
     The text format's windows and underlines are worked out there (and the source
-    lines then left behind), and its whole text when ``options.known_color`` is False;
-    other formats need nothing of the source line.
+    lines then left behind), and its whole text when ``options.known_color`` is False
+    (encoded when ``options.known_encoding`` names the output's encoding); other
+    formats need nothing of the source line.
     """
     if name == "text":
         from functools import partial
@@ -43,5 +44,5 @@ def preparer(name: str, options):
         from .text import prepare
 
         return partial(prepare, show_source=getattr(options, "show_source", True),
-                       color=getattr(options, "known_color", None))
+                       color=getattr(options, "known_color", None), encoding=getattr(options, "known_encoding", None))
     return drop_source

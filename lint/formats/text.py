@@ -113,15 +113,24 @@ def source_window(f, show_source: bool = True) -> tuple:
     return snippet(f.source, f.column - 1, end)
 
 
-def prepare(findings, show_source: bool = True, color: bool | None = None) -> None:
+def prepare(findings, show_source: bool = True, color: bool | None = None, encoding: str | None = None) -> None:
     """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
 
-    When the output is known to be without colour (``color`` False), only the finding's
-    whole text is kept, as a 1-tuple: it is all the parent process has to write.
+    When the output is known to be without colour (``color`` False), the file's findings
+    are written out here, one after the other, into one text (bytes in ``encoding``, the
+    output's, when given): each finding keeps ``(text, start, end)``, its part of it. The
+    parent process then writes a file's findings with one call, and passing one text per
+    file between processes costs far less than a string per finding.
     """
     if color is False:
-        for f in findings:
-            f.window = (_plain(f, source_window(f, show_source)),)
+        parts = [_plain(f, source_window(f, show_source)) for f in findings]
+        if encoding:
+            parts = [part.encode(encoding, "replace") for part in parts]
+        text = (b"" if encoding else "").join(parts)
+        end = 0
+        for f, part in zip(findings, parts):
+            f.window = (text, end, end + len(part))
+            end += len(part)
             f.source = ""
         return
     for f in findings:
@@ -173,22 +182,83 @@ def render(findings, out, options=None) -> None:
     color = bool(getattr(options, "color", False))
     show_source = getattr(options, "show_source", True)
     pal = Palette(color)
-    chunk: list[str] = []  # written in batches: one write per line is slow on an unbuffered stream
+    writer = _Writer(out, getattr(options, "known_encoding", None))
     for f in findings:
         window = f.window
         if window is None:
             window = source_window(f, show_source)
-        elif len(window) == 1:  # its text written out ahead, without colour (see prepare)
+        elif len(window) == 3:  # written out ahead, without colour (see prepare)
             if not color:
-                chunk.append(window[0])
+                writer.part(*window)
                 continue
-            window = _from_plain(f, window[0])
-        chunk.append(block(f, window, pal))
-        if len(chunk) >= 2000:
-            out.write("".join(chunk))
-            chunk.clear()
-    chunk.append(summary(findings, getattr(options, "files", None)) + "\n")
-    out.write("".join(chunk))
+            window = _from_plain(f, writer.text(*window))
+        writer.write(block(f, window, pal))
+    writer.write(summary(findings, getattr(options, "files", None)) + "\n")
+    writer.close()
+
+
+class _Writer:
+    """Writes a run's text in few calls: findings' own text in batches, and the texts that
+    worker processes wrote (see prepare) a whole run of consecutive parts at a time."""
+
+    def __init__(self, out, encoding: str | None):
+        self.out, self.encoding = out, encoding
+        self.chunk: list[str] = []  # one write per finding is slow on an unbuffered stream
+        self.run = None  # [text, start, end] of the parts not yet written
+        # bytes go straight to the stream's buffer when they are in its encoding
+        buffer = getattr(out, "buffer", None)
+        same = encoding and _codec(getattr(out, "encoding", None)) == _codec(encoding)
+        self.buffer = buffer if same else None
+
+    def write(self, text: str) -> None:
+        self._flush_run()
+        self.chunk.append(text)
+        if len(self.chunk) >= 2000:
+            self._flush_chunk()
+
+    def part(self, text, start: int, end: int) -> None:
+        run = self.run
+        if run is not None and run[0] is text and run[2] == start:
+            run[2] = end
+            return
+        self._flush_run()
+        self.run = [text, start, end]
+
+    def text(self, text, start: int, end: int) -> str:
+        piece = text[start:end]
+        return piece.decode(self.encoding, "replace") if isinstance(piece, bytes) else piece
+
+    def close(self) -> None:
+        self._flush_run()
+        self._flush_chunk()
+
+    def _flush_chunk(self) -> None:
+        if self.chunk:
+            self.out.write("".join(self.chunk))
+            self.chunk.clear()
+
+    def _flush_run(self) -> None:
+        if self.run is None:
+            return
+        text, start, end = self.run
+        self.run = None
+        if isinstance(text, str):
+            self.chunk.append(text[start:end])
+        elif self.buffer is not None:
+            self._flush_chunk()
+            self.out.flush()
+            self.buffer.write(text[start:end])
+        else:
+            self.chunk.append(self.text(text, start, end))
+
+
+def _codec(name: str | None) -> str | None:
+    import codecs
+
+    try:
+        return codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
 
 
 def block(f, window: tuple, pal: Palette) -> str:
