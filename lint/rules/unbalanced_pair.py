@@ -12,7 +12,7 @@ OPENERS = set(PAIRS)
 CLOSERS = {c for closing in PAIRS.values() for c in closing}
 REPORTED = set("“”‘’《》（）【】「」")
 CLOSED_BY = {c: [o for o, closing in PAIRS.items() if c in closing] for c in CLOSERS}
-_MARKS = re.compile("[" + re.escape("".join(OPENERS | CLOSERS)) + "]")
+_MARKS = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))) + "]")  # sorted: the same pattern every run
 # An opening mark followed at once by a closing mark that ends it.
 _ADJACENT = re.compile("|".join(re.escape(o) + "[" + re.escape(c) + "]" for o, c in PAIRS.items()))
 _ROUNDS = 6
