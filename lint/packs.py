@@ -45,6 +45,8 @@ class Pack:
     # "typos" → {wrong: right}, and so on for every mapping in MAPPINGS
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # key → the text of ``combined(key)``, worked out once and kept in reportlint's cache
+    alternations: dict[str, str] = field(default_factory=dict)
 
     def patterns(self, key: str) -> list[re.Pattern]:
         return self.lists.get(key, [])
@@ -53,9 +55,13 @@ class Pack:
         """One alternation of all the patterns under ``key`` (None when there are none)."""
         cache = self.__dict__.setdefault("_combined", {})
         if key not in cache:
-            from .regex import combine
+            text = self.alternations.get(key)
+            if text is not None:
+                cache[key] = re.compile(text)
+            else:
+                from .regex import combine
 
-            cache[key] = combine(self.patterns(key))
+                cache[key] = combine(self.patterns(key))
         return cache[key]
 
     def profile(self, name: str | None = None) -> Profile:
@@ -101,7 +107,7 @@ def _default_pack() -> Pack:
 
     path = default_pack_path()
     try:
-        key = (cache.file_key(path), cache.code_key(__file__))
+        key = cache_key(path)
     except OSError:
         key = None  # unreadable: let _apply report it
     pack = cache.load("default-pack", key) if key else None
@@ -111,6 +117,16 @@ def _default_pack() -> Pack:
         if key:
             cache.store("default-pack", key, _stored(pack))
     return pack
+
+
+def cache_key(path: str) -> tuple:
+    """The default pack's key in reportlint's cache: the pack, and the code that reads it
+    and works out its alternations."""
+    from . import cache
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = [__file__] + [os.path.join(here, name) for name in ("regex.py", "prefilter.py")]
+    return cache.file_key(path), cache.code_key(*code)
 
 
 class StoredPattern:
@@ -149,7 +165,11 @@ def _stored(pack: Pack) -> Pack:
     profiles = {name: Profile(name, lazy(p.title),
                               [SectionSpec(s.name, lazy(s.headings), list(s.examples)) for s in p.sections])
                 for name, p in pack.profiles.items()}
-    return dataclasses.replace(pack, profiles=profiles, lists={k: lazy(v) for k, v in pack.lists.items()})
+    # the alternations too: working one out parses each of its patterns
+    alternations = {key: joined.pattern for key in pack.lists
+                    if isinstance(joined := pack.combined(key), re.Pattern)}
+    return dataclasses.replace(pack, profiles=profiles, lists={k: lazy(v) for k, v in pack.lists.items()},
+                               alternations=alternations)
 
 
 # --- YAML with positions ------------------------------------------------------------------
@@ -283,6 +303,8 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
                 pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
+                pack.alternations.pop(full, None)
+                pack.__dict__.get("_combined", {}).pop(full, None)
     if pack.default_profile and pack.default_profile not in pack.profiles:
         where, node = pack.__dict__.get("_default_node", (path, root))
         raise _Reader(where).error(node, f"default_profile {pack.default_profile!r} is not a profile")

@@ -70,6 +70,19 @@ def test_cached_patterns_compile_when_first_used_and_match_as_compiled_ones(cach
                [m.span() for m in fresh.combined(key).finditer(line)]
 
 
+def test_a_user_pack_extends_the_cached_alternations(cache_dir, tmp_path):
+    packs.load()  # stores the default pack with its alternations worked out
+    cached = packs.load()
+    assert cached.alternations["placeholder.patterns"] == cached.combined("placeholder.patterns").pattern
+    user = tmp_path / "extra.yaml"
+    user.write_text("placeholder:\n  patterns: ['待填写']\n", encoding="utf-8")
+    extended = packs.load([str(user)])
+    assert "placeholder.patterns" not in extended.alternations
+    assert [m.group() for m in extended.combined("placeholder.patterns").finditer("共XX人，待填写。")] == \
+           ["XX", "待填写"]
+    assert [m.group() for m in packs.load().combined("placeholder.patterns").finditer("共XX人，待填写。")] == ["XX"]
+
+
 def test_two_copies_of_reportlint_keep_their_own_entries(cache_dir, tmp_path):
     """Two checkouts or virtual environments sharing a cache do not replace each other's entries."""
     import shutil
@@ -126,8 +139,7 @@ def test_corrupt_cache_is_ignored_and_replaced(cache_dir, garbage):
     entry.write_bytes(garbage)
     assert "(?<![A-Za-z])[AＡ]{3,}(?![A-Za-z])" in placeholders(packs.load())
     assert entry.read_bytes() != garbage  # rewritten with a good entry
-    assert cache.load("default-pack", (cache.file_key(str(DEFAULT_PACK)),
-                                       cache.code_key(packs.__file__))) is not None
+    assert cache.load("default-pack", packs.cache_key(str(DEFAULT_PACK))) is not None
 
 
 def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch):
