@@ -232,6 +232,7 @@ def run(args, parser) -> int:
         # each file's findings come sorted, in the order of the files: sorted already when
         # the paths are, as directories yield them
         ordered = not findings and all(a < b for a, b in zip(linted, linted[1:]))
+        args.whole_files = ordered  # each file's findings may then be passed on as one
         findings += lint_paths(linter, linted, jobs, output_preparer(args))
     if settings.path:
         unused = linter.suppressor.unused_entries(display_path(settings.path))
@@ -248,9 +249,11 @@ def run(args, parser) -> int:
         write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
     for message in errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
-    if errors or any(f.rule == "read-error" for f in findings):
+    from .formats.text import outcomes
+
+    if errors or any(read_error for _, read_error in outcomes(findings)):
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(settings.fails(f.severity) for f in findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(settings.fails(severity) for severity, _ in outcomes(findings)) else EXIT_CLEAN
 
 
 def display_path(path: str) -> str:

@@ -47,11 +47,14 @@ def _init(linter, prepare=None) -> None:
     _LINTER, _PREPARE = linter, prepare
 
 
-def _lint(path: str) -> list:
-    """A file's findings as rows of their fields' values: cheaper to pass between processes."""
+def _lint(path: str):
+    """A file's findings as rows of their fields' values (cheaper to pass between processes),
+    or what ``prepare`` packed them into."""
     findings = _LINTER.lint_path(path)
     if _PREPARE is not None:
-        _PREPARE(findings)
+        packed = _PREPARE(findings)
+        if packed is not None:
+            return packed
     return list(map(_ROW, findings))
 
 
@@ -59,7 +62,8 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) 
     """Findings for every file in ``paths`` (in file order, each file's findings sorted).
 
     ``prepare(findings)``, when given, is run on each file's findings in the process that
-    linted it (see lint.formats.preparer); one process leaves that to the renderer.
+    linted it (see lint.formats.preparer); one process leaves that to the renderer. What
+    it returns, when not None, stands in the list for the file's findings.
     """
     processes = plan(jobs, len(paths))
     if processes <= 1:
@@ -72,15 +76,19 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, prepare=None) 
     # Lint the first file here: what the workers inherit is then warm (compiled patterns,
     # grammar tables, …) rather than worked out again in each of them.
     findings: list = linter.lint_path(paths[0])
-    if prepare is not None:
-        prepare(findings)
+    packed = prepare(findings) if prepare is not None else None
+    if packed is not None:
+        findings = [packed]
     import gc
 
     gc.freeze()  # the inherited objects stay shared pages: the collector leaves them alone
     try:
         with context.Pool(processes, initializer=_init, initargs=(linter, prepare)) as pool:
             for rows in pool.imap(_lint, paths[1:], chunksize):
-                findings += [Finding(*row) for row in rows]
+                if type(rows) is list:
+                    findings += [Finding(*row) for row in rows]
+                else:
+                    findings.append(rows)
     finally:
         gc.unfreeze()
     return findings

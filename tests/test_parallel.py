@@ -77,6 +77,42 @@ def test_files_given_out_of_order_are_reported_in_path_order(corpus, jobs):
     assert keys == sorted(keys) and keys[-1][0] == "zz.txt"
 
 
+@pytest.mark.parametrize("known_encoding", [None, "utf-8"])
+def test_whole_files_written_in_workers_render_the_same(corpus, known_encoding):
+    import io
+    from types import SimpleNamespace
+
+    from lint import engine, packs
+    from lint.formats import preparer, text
+
+    linter = engine.Linter(packs.load())
+    paths = sorted(str(p) for p in corpus.glob("*.txt"))
+    options = SimpleNamespace(show_source=True, files=len(paths), known_color=False,
+                              known_encoding=known_encoding, whole_files=True, color=False)
+    serial = parallel.lint_paths(linter, paths, 1)
+    pooled = parallel.lint_paths(linter, paths, 2, preparer("text", options))
+    assert all(isinstance(item, text.Written) for item in pooled) and len(pooled) == len(paths)
+    assert list(text.outcomes(pooled)) == list(text.outcomes(serial))
+    outputs = []
+    for findings in (serial, pooled):
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        text.render(findings, out, options)
+        out.flush()
+        outputs.append(out.buffer.getvalue().decode("utf-8"))
+    assert outputs[0] == outputs[1] and f"{len(serial)} problems in {len(paths)} files." in outputs[0]
+
+
+def test_a_read_error_among_many_files_gives_status_2_whatever_the_jobs(corpus, tmp_path):
+    import shutil
+
+    directory = tmp_path / "mixed"
+    shutil.copytree(corpus, directory)
+    (directory / "report_00030b.txt").write_bytes(b"\x00\x01binary\x00")
+    one, two = (run("-j", j, str(directory)) for j in ("1", "2"))
+    assert one.returncode == two.returncode == 2
+    assert one.stdout == two.stdout and "RL001" in two.stdout and "RL101" in two.stdout
+
+
 def test_in_process_results_match(corpus):
     from lint import engine, packs
 

@@ -35,8 +35,9 @@ def preparer(name: str, options):
 
     The text format's windows and underlines are worked out there (and the source
     lines then left behind), and its whole text when ``options.known_color`` is False
-    (encoded when ``options.known_encoding`` names the output's encoding); other
-    formats need nothing of the source line.
+    (encoded when ``options.known_encoding`` names the output's encoding, and one
+    lint.formats.text.Written per file with ``options.whole_files``); other formats
+    need nothing of the source line.
     """
     if name == "text":
         from functools import partial
@@ -44,5 +45,6 @@ def preparer(name: str, options):
         from .text import prepare
 
         return partial(prepare, show_source=getattr(options, "show_source", True),
-                       color=getattr(options, "known_color", None), encoding=getattr(options, "known_encoding", None))
+                       color=getattr(options, "known_color", None), encoding=getattr(options, "known_encoding", None),
+                       whole=getattr(options, "whole_files", False))
     return drop_source

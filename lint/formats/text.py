@@ -113,29 +113,68 @@ def source_window(f, show_source: bool = True) -> tuple:
     return snippet(f.source, f.column - 1, end)
 
 
-def prepare(findings, show_source: bool = True, color: bool | None = None, encoding: str | None = None) -> None:
+def prepare(findings, show_source: bool = True, color: bool | None = None, encoding: str | None = None,
+            whole: bool = False):
     """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
 
     When the output is known to be without colour (``color`` False), the file's findings
     are written out here, one after the other, into one text (bytes in ``encoding``, the
     output's, when given): each finding keeps ``(text, start, end)``, its part of it. The
     parent process then writes a file's findings with one call, and passing one text per
-    file between processes costs far less than a string per finding.
+    file between processes costs far less than a string per finding. With ``whole`` (the
+    file's findings need not be sorted among others'), the file's findings are replaced
+    by one :class:`Written`, which is returned.
     """
     if color is False:
         parts = [_plain(f, source_window(f, show_source)) for f in findings]
         if encoding:
             parts = [part.encode(encoding, "replace") for part in parts]
         text = (b"" if encoding else "").join(parts)
+        if whole and findings:
+            return Written(findings[0].path, text, tuple(f.severity for f in findings),
+                           any(f.rule == "read-error" for f in findings))
         end = 0
         for f, part in zip(findings, parts):
             f.window = (text, end, end + len(part))
             end += len(part)
             f.source = ""
-        return
+        return None
     for f in findings:
         f.window = source_window(f, show_source)
         f.source = ""
+    return None
+
+
+class Written:
+    """One file's findings as written out by a worker process (see :func:`prepare`).
+
+    What the parent process needs of them: the text to write, and each finding's
+    severity (for the summary and the exit status); it stands in for the findings in
+    the list of a run's findings. Its sort key puts it before any other finding of its
+    path (there is none: it is only made when each file's findings stay together).
+    """
+
+    __slots__ = ("path", "text", "severities", "read_error")
+    line = column = end_line = end_column = 0
+    code = ""
+
+    def __init__(self, path: str, text, severities: tuple, read_error: bool):
+        self.path, self.text, self.severities, self.read_error = path, text, severities, read_error
+
+    def __reduce__(self):
+        return Written, (self.path, self.text, self.severities, self.read_error)
+
+    def __len__(self) -> int:
+        return len(self.severities)
+
+
+def outcomes(findings):
+    """``(severity, is_read_error)`` of every finding, also of those in a :class:`Written`."""
+    for f in findings:
+        if type(f) is Written:
+            yield from ((severity, f.read_error) for severity in f.severities)
+        else:
+            yield f.severity, f.rule == "read-error"
 
 
 def _plain_head(f) -> str:
@@ -184,6 +223,9 @@ def render(findings, out, options=None) -> None:
     pal = Palette(color)
     writer = _Writer(out, getattr(options, "known_encoding", None))
     for f in findings:
+        if type(f) is Written:  # (written without colour even if it turns out to be wanted)
+            writer.part(f.text, 0, len(f.text))
+            continue
         window = f.window
         if window is None:
             window = source_window(f, show_source)
@@ -276,9 +318,10 @@ def summary(findings, files: int | None = None) -> str:
     if not findings:
         checked = f"，检查了 {files} 个文件" if files is not None else ""
         return f"没有发现问题{checked}。 No problems found."
-    by_level = Counter(f.severity for f in findings)
+    by_level = Counter(severity for severity, _ in outcomes(findings))
+    total = sum(by_level.values())
     levels = "，".join(f"{level} {by_level[level]}" for level in ("error", "warning", "info") if by_level[level])
     paths = len({f.path for f in findings})
     checked = f"（共检查 {files} 个）" if files is not None else ""
-    return (f"发现 {len(findings)} 个问题（{levels}），涉及 {paths} 个文件{checked}。 "
-            f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {paths} file{'s' if paths != 1 else ''}.")
+    return (f"发现 {total} 个问题（{levels}），涉及 {paths} 个文件{checked}。 "
+            f"{total} problem{'s' if total != 1 else ''} in {paths} file{'s' if paths != 1 else ''}.")
