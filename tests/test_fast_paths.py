@@ -154,3 +154,31 @@ def test_whole_text_search_on_the_seeds():
         text = path.read_text(encoding="utf-8")
         fast, slow = findings_both_ways(text + "\n加强学习，，管好自已。\n透明度,严格;落实:到位?是!\n")
         assert fast == slow and any(f["rule"] == "common-typo" for f in fast)
+
+
+def enum_spans(matches):
+    return [(m.span(), m.group(0), m.group(1)) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["一", "二", "十", "三", "是", "否", "非", "。", "，", " ", "\u3000", "（",
+                                 "“", "a", "工作"]), max_size=30), st.data())
+def test_enum_markers_found_from_each_shi_as_finditer_finds_them(pieces, data):
+    from lint import parser
+
+    view = "".join(pieces)
+    start = data.draw(st.integers(0, len(view)))
+    end = data.draw(st.integers(start, len(view)))
+    assert (enum_spans(parser.enum_matches(view, start, end))
+            == enum_spans(parser._ENUM.finditer(view, start, end)))
+
+
+def test_enum_markers_of_the_seeds():
+    from lint import parser
+
+    lines = [line for line in seed_lines() if "是" in line]
+    assert lines
+    for line in lines:
+        assert enum_spans(parser.enum_matches(line, 0, len(line))) == enum_spans(parser._ENUM.finditer(line))
+    assert enum_spans(parser.enum_matches("工作：一是学习，二是否定，十二是改进", 0, 18)) == [
+        ((3, 5), "一是", "一"), ((13, 16), "十二是", "十二")]
