@@ -1,5 +1,6 @@
-"""Shortcuts the rules take on ordinary lines give what the full work on every line gives."""
+"""Shortcuts taken on ordinary text (by the reader, the lexer and the rules) give what the full work gives."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -182,3 +183,25 @@ def test_enum_markers_of_the_seeds():
         assert enum_spans(parser.enum_matches(line, 0, len(line))) == enum_spans(parser._ENUM.finditer(line))
     assert enum_spans(parser.enum_matches("工作：一是学习，二是否定，十二是改进", 0, 18)) == [
         ((3, 5), "一是", "一"), ((13, 16), "十二是", "十二")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("学a。\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f \x7f€\u3000"), max_size=30),
+       st.sampled_from(["utf-8", "gb18030", "utf-16-le"]))
+def test_control_bytes_found_as_the_pattern_finds_control_characters(text, encoding):
+    from lint import document
+
+    data = text.encode(encoding)
+    if document._BINARY_RE.search(text):
+        assert document._may_hold_binary(data, encoding)
+    elif encoding != "utf-16-le":
+        assert not document._may_hold_binary(data, encoding)
+
+
+def test_control_character_after_multibyte_text_is_located():
+    from lint import document
+
+    for encoding in ("utf-8", "gb18030"):
+        with pytest.raises(document.DocumentError) as info:
+            document.from_bytes("述职报告\n第二行\x1b了".encode(encoding), "a.txt")
+        assert (info.value.line, info.value.column) == (2, 4) and "U+001B" in info.value.message
