@@ -123,36 +123,45 @@ def _reductions(tables: dict) -> list[tuple]:
     """``(origin, size, builder)`` per rule of ``tables``, made once for the same tables."""
     global _PREPARED
     if _PREPARED[0] is not tables:
-        _PREPARED = (tables, [(origin, size, _builder(name, include, append_none, expand1))
+        _PREPARED = (tables, [(origin, size, _builder(name, size, include, append_none, expand1))
                               for name, origin, size, include, append_none, expand1 in tables["rules"]])
     return _PREPARED[1]
 
 
-def _builder(name: str, include, append_none: int, expand1: bool) -> Callable[[list], object]:
+def _builder(name: str, size: int, include, append_none: int, expand1: bool) -> Callable[[list], object]:
     """The function that turns a rule's popped children into its tree value, as Lark's
     tree builder does: keep the included children, splice in the children of inlined
     rules (``expand``), insert None for each missing ``[optional]``, and let a ``?rule``
     with one child stand for that child (``expand1``).
 
     The common shapes get a builder of their own, so most reductions do not walk the
-    ``include`` list: a rule that keeps all its children, and the left recursion of
-    ``x*`` / ``x+`` helpers, which grows the list it already has.
+    ``include`` list: a rule that keeps all its children; the left recursion of
+    ``x*`` / ``x+`` helpers, which grows the list it already has; and a rule that keeps
+    its first child and splices in the others (``sec2: H2 para* sec4* sec3*``).
     """
     def finish(children: list):
         if expand1 and len(children) == 1:
             return children[0]
         return Node(name, children)
 
+    plain = not expand1 and not append_none
     if include is None and not expand1:
         return lambda children: Node(name, children)
     if include is None:
         return finish
-    if include == [(0, True, 0), (1, False, 0)] and not append_none and not expand1:
+    if plain and include == [(0, True, 0), (1, False, 0)]:
         def grow(children: list):  # x* / x+ helper: [*first.children, second]
             kept = children[0].children
             kept.append(children[1])
             return Node(name, kept)
         return grow
+    if plain and include == [(0, False, 0)] + [(i, True, 0) for i in range(1, size)]:
+        def first_and_spliced(children: list):  # [first, *second.children, *third.children …]
+            kept = [children[0]]
+            for child in children[1:]:
+                kept += child.children
+            return Node(name, kept)
+        return first_and_spliced
 
     def shape(children: list):
         filtered: list = []

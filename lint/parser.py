@@ -272,10 +272,6 @@ class ReportLexer:
                 if head.number is None:
                     head.level = max(1, min(4, depths[i] - shift))
 
-        def token(kind, obj, number, col, end_col):
-            objects.append(obj)
-            return kind, len(objects) - 1, number, col, end_col
-
         for i, line in enumerate(lines):
             view = line.view
             if not view or view.isspace():  # a blank line: no token
@@ -283,7 +279,8 @@ class ReportLexer:
             number = line.number
             if i == title_index:
                 para = self._paragraph(line, 0)
-                yield token("TITLE", para, number, para.column, para.end_column)
+                objects.append(para)
+                yield "TITLE", len(objects) - 1, number, para.column, para.end_column
                 continue
             head = heads.get(i)
             body_start = 0
@@ -292,14 +289,17 @@ class ReportLexer:
                 head.line = number
                 head.end_column = end + 1
                 head.text = line.text[head.text_column - 1: end].strip()
-                yield token(_HEADING_KINDS[head.level], head, number, head.column, head.end_column)
+                objects.append(head)
+                yield _HEADING_KINDS[head.level], len(objects) - 1, number, head.column, head.end_column
                 if end >= len(view.rstrip()):  # nothing but the heading on its line
                     continue
                 body_start = end
             para = self._paragraph(line, body_start)
-            yield token("LINE", para, number, para.column, para.end_column)
+            objects.append(para)
+            yield "LINE", len(objects) - 1, number, para.column, para.end_column
             for enum in para.enums:
-                yield token("ENUM", enum, number, enum.column, enum.column + len(enum.marker))
+                objects.append(enum)
+                yield "ENUM", len(objects) - 1, number, enum.column, enum.column + len(enum.marker)
 
     @staticmethod
     def _paragraph(line, start: int) -> Paragraph:
@@ -408,14 +408,16 @@ def build_report(tree, objects: list) -> Report:
         return out
 
     def section(node) -> Section:
-        sec = Section(obj(node.children[0]))
-        for child in node.children[1:]:
+        heading, *rest = node.children
+        sec = Section(obj(heading))
+        paragraphs, children = sec.paragraphs, sec.children
+        for child in rest:
             if child is None:
                 continue
             if child.data == "para":
-                sec.paragraphs.append(obj(child.children[0]))
+                paragraphs.append(obj(child.children[0]))
             else:
-                sec.children.append(section(child))
+                children.append(section(child))
         return sec
 
     front, *sec1 = tree.children
