@@ -177,8 +177,8 @@ def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
             continue  # nothing after the numbering, or it is the start of a sentence
         if level == 3 and stripped[rest].isdecimal():  # what re.match(r"\d", …) sees
             continue
-        marker = stripped[: m.end()].rstrip()
-        text_col = start + m.end()
+        marker = stripped[:rest].rstrip()
+        text_col = start + rest
         return Heading(level, numeral_value(m.group(1)), marker, style, "", 0, start + 1, 0, text_col + 1)
     if markdown_depth:
         text = stripped.strip()
@@ -255,7 +255,10 @@ class ReportLexer:
             depths = [0] * len(lines)
         top_depth = min([d for d in depths if d] or [0])
         for i, line in enumerate(lines):
-            head = match_heading(line.view, depths[i]) if not line.region else None
+            view = line.view
+            if line.region or not view or view.isspace():
+                continue  # no heading in a table cell or text box, nor on a blank line
+            head = match_heading(view, depths[i])
             if head:
                 heads[i] = head
 
