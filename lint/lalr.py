@@ -151,9 +151,12 @@ def _builder(name: str, size: int, include, append_none: int, expand1: bool) -> 
         return finish
     if plain and include == [(0, True, 0), (1, False, 0)]:
         def grow(children: list):  # x* / x+ helper: [*first.children, second]
-            kept = children[0].children
-            kept.append(children[1])
-            return Node(name, kept)
+            # The first child is the helper's own node from the step before, held by
+            # nothing but this reduction: it takes the second child and the name.
+            node = children[0]
+            node.children.append(children[1])
+            node.data = name
+            return node
         return grow
     if plain and include == [(0, False, 0)] + [(i, True, 0) for i in range(1, size)]:
         def first_and_spliced(children: list):  # [first, *second.children, *third.children …]
