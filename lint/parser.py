@@ -59,7 +59,7 @@ def cn_to_int(text: str) -> int:
 
 
 # The same few numerals (一, 二, 1, 12 …) come back on every page: their values are
-# worked out once. Bounded, though a heading's numeral is at most three characters.
+# worked out once. A numeral is at most three characters; the cache is bounded anyway.
 numeral_value = functools.lru_cache(maxsize=4096)(cn_to_int)
 
 # Token kind for each heading level.
