@@ -68,59 +68,120 @@ def extract(parser) -> dict:
             "start": int(table.start_states["start"]), "end": int(table.end_states["start"])}
 
 
+_END = ("$END", None)
+
+
 def parse(tables: dict, tokens: Iterable[tuple]):
     """Parse ``(type, value, …)`` tokens into a tree of :class:`Node`, as Lark would."""
-    states, rules, end_state = tables["states"], tables["rules"], tables["end"]
+    states, end_state = tables["states"], tables["end"]
+    reductions = _reductions(tables)
     state_stack = [tables["start"]]
     value_stack: list = []
-
-    def reduce(number: int) -> None:
-        _name, origin, size, include, append_none, expand1 = rule = rules[number]
-        if size:
-            children = value_stack[-size:]
-            del state_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        if include is not None:
-            filtered: list = []
-            for i, expand, nones in include:
-                if nones:
-                    filtered += [None] * nones
-                if expand:
-                    if filtered:
-                        filtered += children[i].children
-                    else:  # left recursion (para+, sec1*): grow the child's own list, as Lark does,
-                        filtered = children[i].children  # rather than copying it at every step
-                else:
-                    filtered.append(children[i])
-            if append_none:
-                filtered += [None] * append_none
-            children = filtered
-        value = children[0] if expand1 and len(children) == 1 else Node(rule[0], children)
-        state_stack.append(states[state_stack[-1]][origin])
-        value_stack.append(value)
-
     for token in tokens:
+        kind = token[0]
         while True:
-            row = states[state_stack[-1]]
-            action = row.get(token[0])
+            action = states[state_stack[-1]].get(kind)
             if action is None:
-                raise UnexpectedToken(token, [s for s in row if s.isupper()])
+                raise UnexpectedToken(token, [s for s in states[state_stack[-1]] if s.isupper()])
             if action >= 0:
                 state_stack.append(action)
                 value_stack.append(token[1])
                 break
-            reduce(-1 - action)
-    end = ("$END", None)
+            _reduce(states, state_stack, value_stack, reductions[-1 - action])
     while True:
         row = states[state_stack[-1]]
         action = row.get("$END")
         if action is None or action >= 0:
-            raise UnexpectedToken(end, [s for s in row if s.isupper()])
-        reduce(-1 - action)
+            raise UnexpectedToken(_END, [s for s in row if s.isupper()])
+        _reduce(states, state_stack, value_stack, reductions[-1 - action])
         if state_stack[-1] == end_state:
             return value_stack[-1]
+
+
+def _reduce(states: dict, state_stack: list, value_stack: list, reduction: tuple) -> None:
+    """Replace a rule's children on top of the stacks by the rule's value and goto state."""
+    origin, size, build = reduction
+    if size == 1:  # the most common reduction: replace the top in place
+        value_stack[-1] = build([value_stack[-1]])
+        state_stack[-1] = states[state_stack[-2]][origin]
+        return
+    if size:
+        children = value_stack[-size:]
+        del state_stack[-size:]
+        del value_stack[-size:]
+    else:
+        children = []
+    value_stack.append(build(children))
+    state_stack.append(states[state_stack[-1]][origin])
+
+
+# The tables last prepared by _reductions, with what it made of them.
+_PREPARED: tuple = (None, None)
+
+
+def _reductions(tables: dict) -> list[tuple]:
+    """``(origin, size, builder)`` per rule of ``tables``, made once for the same tables."""
+    global _PREPARED
+    if _PREPARED[0] is not tables:
+        _PREPARED = (tables, [(origin, size, _builder(name, size, include, append_none, expand1))
+                              for name, origin, size, include, append_none, expand1 in tables["rules"]])
+    return _PREPARED[1]
+
+
+def _builder(name: str, size: int, include, append_none: int, expand1: bool) -> Callable[[list], object]:
+    """The function that turns a rule's popped children into its tree value, as Lark's
+    tree builder does: keep the included children, splice in the children of inlined
+    rules (``expand``), insert None for each missing ``[optional]``, and let a ``?rule``
+    with one child stand for that child (``expand1``).
+
+    The common shapes get a builder of their own, so most reductions do not walk the
+    ``include`` list: a rule that keeps all its children; the left recursion of
+    ``x*`` / ``x+`` helpers, which grows the list it already has; and a rule that keeps
+    its first child and splices in the others (``sec2: H2 para* sec4* sec3*``).
+    """
+    def finish(children: list):
+        if expand1 and len(children) == 1:
+            return children[0]
+        return Node(name, children)
+
+    plain = not expand1 and not append_none
+    if include is None and not expand1:
+        return lambda children: Node(name, children)
+    if include is None:
+        return finish
+    if plain and include == [(0, True, 0), (1, False, 0)]:
+        def grow(children: list):  # x* / x+ helper: [*first.children, second]
+            # The first child is the helper's own node from the step before, held by
+            # nothing but this reduction: it takes the second child and the name.
+            node = children[0]
+            node.children.append(children[1])
+            node.data = name
+            return node
+        return grow
+    if plain and include == [(0, False, 0)] + [(i, True, 0) for i in range(1, size)]:
+        def first_and_spliced(children: list):  # [first, *second.children, *third.children …]
+            kept = [children[0]]
+            for child in children[1:]:
+                kept += child.children
+            return Node(name, kept)
+        return first_and_spliced
+
+    def shape(children: list):
+        filtered: list = []
+        for i, expand, nones in include:
+            if nones:
+                filtered += [None] * nones
+            if expand:
+                if filtered:
+                    filtered += children[i].children
+                else:  # left recursion (para+, sec1*): grow the child's own list, as Lark does,
+                    filtered = children[i].children  # rather than copying it at every step
+            else:
+                filtered.append(children[i])
+        if append_none:
+            filtered += [None] * append_none
+        return finish(filtered)
+    return shape
 
 
 def tables(grammar_path: str, build: Callable[[], object]) -> dict:

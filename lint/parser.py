@@ -10,6 +10,7 @@ unless the grammar has changed.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -30,7 +31,12 @@ _LEVEL_PATTERNS = (
     (3, "1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     (4, "（1）", re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )
-_HEADING_LEADS = "一二三四五六七八九十（("
+# Which of the patterns above can match, by a line's first character: each pattern
+# starts with a Chinese numeral, a bracket or a digit (\d: a decimal, see
+# _patterns_for), so a line is tried only against those its first character allows.
+_CN_LEVELS = tuple(entry for entry in _LEVEL_PATTERNS if entry[0] == 1)
+_BRACKET_LEVELS = tuple(entry for entry in _LEVEL_PATTERNS if entry[0] in (2, 4))
+_DIGIT_LEVELS = tuple(entry for entry in _LEVEL_PATTERNS if entry[0] == 3)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _ENUM = re.compile(r"(?:^|(?<=[。；;，,：:！？\s“\"（(]))([一二三四五六七八九十]{1,2})是(?![否非])")
 TITLE_WORDS = re.compile(
@@ -50,6 +56,14 @@ def cn_to_int(text: str) -> int:
     for ch in text:
         value = value * 10 + CN_DIGITS.get(ch, 0)
     return value
+
+
+# The same few numerals (一, 二, 1, 12 …) come back on every page: their values are
+# worked out once. A numeral is at most three characters; the cache is bounded anyway.
+numeral_value = functools.lru_cache(maxsize=4096)(cn_to_int)
+
+# Token kind for each heading level.
+_HEADING_KINDS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
 
 
 @dataclass
@@ -128,28 +142,44 @@ class Report:
 # --- the lexer ----------------------------------------------------------------------------
 
 
+def _patterns_for(lead: str) -> tuple:
+    """The entries of _LEVEL_PATTERNS that can match a text starting with ``lead``.
+
+    Most lines of a report are paragraphs that no numbering pattern matches; choosing
+    by the first character spares them the regular expressions, and a numbered line
+    the patterns of the other styles. The order of _LEVEL_PATTERNS is kept.
+    """
+    if not lead:
+        return ()
+    if lead in CN_NUM:
+        return _CN_LEVELS
+    if lead in "（(":
+        return _BRACKET_LEVELS
+    if lead.isdecimal():  # what \d matches in a str pattern: Unicode decimal digits
+        return _DIGIT_LEVELS
+    return ()
+
+
 def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
     """Recognise a numbered heading at the start of a line's view (leading space allowed)."""
     stripped = view.lstrip()
     start = len(view) - len(stripped)
-    glued = _GLUED_MARKER.match(stripped)
+    glued = _GLUED_MARKER.match(stripped) if stripped.startswith("##") else None
     if glued:
         start += glued.end()
         stripped = stripped[glued.end():]
-    lead = stripped[:1]
-    numbered = lead in _HEADING_LEADS or lead.isdecimal()  # what a numbering can start with (\d: decimal)
-    for level, style, pattern in _LEVEL_PATTERNS if numbered else ():
+    for level, style, pattern in _patterns_for(stripped[:1]):
         m = pattern.match(stripped)
         if not m:
             continue
-        rest = stripped[m.end():]
-        if not rest.strip() or rest[0] in "，,。；;%％":
+        rest = m.end()  # index of the heading text; the checks below spare copying the line
+        if rest >= len(stripped.rstrip()) or stripped[rest] in "，,。；;%％":
+            continue  # nothing after the numbering, or it is the start of a sentence
+        if level == 3 and stripped[rest].isdecimal():  # what re.match(r"\d", …) sees
             continue
-        if level == 3 and re.match(r"\d", rest):
-            continue
-        marker = stripped[: m.end()].rstrip()
-        text_col = start + m.end()
-        return Heading(level, cn_to_int(m.group(1)), marker, style, "", 0, start + 1, 0, text_col + 1)
+        marker = stripped[:rest].rstrip()
+        text_col = start + rest
+        return Heading(level, numeral_value(m.group(1)), marker, style, "", 0, start + 1, 0, text_col + 1)
     if markdown_depth:
         text = stripped.strip()
         if text:
@@ -161,9 +191,31 @@ def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
 def heading_split(view: str, text_index: int) -> int:
     """Index where a heading's text ends: after its first sentence if the line goes on."""
     m = _SENTENCE_END.search(view, text_index)
-    if m and view[m.end():].strip():
+    end = len(view.rstrip())
+    if m and m.end() < end:  # text (not only spaces) follows the sentence
         return m.end()
-    return len(view.rstrip())
+    return end
+
+
+def enum_matches(view: str, start: int, end: int) -> Iterator[re.Match]:
+    """The matches of ``_ENUM.finditer(view, start, end)``, found from each 是.
+
+    _ENUM begins with a lookbehind, so a search for it tries every position of the
+    line. Every match is one or two numerals followed by 是, so it can only start
+    one or two characters before a 是: the pattern is tried there, left to right,
+    never inside a match already found, exactly as finditer would.
+    """
+    pos = start  # where finditer would search from
+    shi = view.find("是", start, end)
+    while shi >= 0:
+        for begin in (shi - 2, shi - 1):
+            if begin >= pos and view[begin] in CN_NUM:
+                m = _ENUM.match(view, begin, end)
+                if m:
+                    yield m
+                    pos = m.end()
+                    break
+        shi = view.find("是", shi + 1, end)
 
 
 def looks_like_title(text: str) -> int:
@@ -197,10 +249,16 @@ class ReportLexer:
         # are paragraphs, never its title or headings.
         lines = [line for line in doc.lines if line.region not in MARGIN_REGIONS]
         heads: dict[int, Heading] = {}
-        depths = [markdown_heading_depth(line.text) if doc.markdown else 0 for line in lines]
+        if doc.markdown:
+            depths = [markdown_heading_depth(line.text) for line in lines]
+        else:
+            depths = [0] * len(lines)
         top_depth = min([d for d in depths if d] or [0])
         for i, line in enumerate(lines):
-            head = match_heading(line.view, depths[i]) if not line.region else None
+            view = line.view
+            if line.region or not view or view.isspace():
+                continue  # no heading in a table cell or text box, nor on a blank line
+            head = match_heading(view, depths[i])
             if head:
                 heads[i] = head
 
@@ -217,33 +275,34 @@ class ReportLexer:
                 if head.number is None:
                     head.level = max(1, min(4, depths[i] - shift))
 
-        def token(kind, obj, line, col, end_col):
-            objects.append(obj)
-            return kind, len(objects) - 1, line.number, col, end_col
-
         for i, line in enumerate(lines):
             view = line.view
-            if not view.strip():
+            if not view or view.isspace():  # a blank line: no token
                 continue
+            number = line.number
             if i == title_index:
                 para = self._paragraph(line, 0)
-                yield token("TITLE", para, line, para.column, para.end_column)
+                objects.append(para)
+                yield "TITLE", len(objects) - 1, number, para.column, para.end_column
                 continue
             head = heads.get(i)
             body_start = 0
             if head:
                 end = heading_split(view, head.text_column - 1)
-                head.line = line.number
+                head.line = number
                 head.end_column = end + 1
                 head.text = line.text[head.text_column - 1: end].strip()
-                yield token("H%d" % head.level, head, line, head.column, head.end_column)
-                if not view[end:].strip():
+                objects.append(head)
+                yield _HEADING_KINDS[head.level], len(objects) - 1, number, head.column, head.end_column
+                if end >= len(view.rstrip()):  # nothing but the heading on its line
                     continue
                 body_start = end
             para = self._paragraph(line, body_start)
-            yield token("LINE", para, line, para.column, para.end_column)
+            objects.append(para)
+            yield "LINE", len(objects) - 1, number, para.column, para.end_column
             for enum in para.enums:
-                yield token("ENUM", enum, line, enum.column, enum.column + len(enum.marker))
+                objects.append(enum)
+                yield "ENUM", len(objects) - 1, number, enum.column, enum.column + len(enum.marker)
 
     @staticmethod
     def _paragraph(line, start: int) -> Paragraph:
@@ -252,10 +311,10 @@ class ReportLexer:
         lead = len(body) - len(body.lstrip())
         col = start + lead
         end = len(view.rstrip())
-        para = Paragraph(line.number, col + 1, end + 1, line.text[col:end])
-        for m in _ENUM.finditer(view, col, end) if "是" in view else ():  # skip the scan when it cannot match
-            para.enums.append(Enum(cn_to_int(m.group(1)), m.group(0), line.number, m.start(1) + 1))
-        return para
+        number = line.number
+        enums = [Enum(numeral_value(m.group(1)), m.group(0), number, m.start(1) + 1)
+                 for m in enum_matches(view, col, end)] if "是" in view else []
+        return Paragraph(number, col + 1, end + 1, line.text[col:end], enums)
 
     @staticmethod
     def _find_title(lines, heads, depths, top_depth):
@@ -352,14 +411,16 @@ def build_report(tree, objects: list) -> Report:
         return out
 
     def section(node) -> Section:
-        sec = Section(obj(node.children[0]))
-        for child in node.children[1:]:
+        heading, *rest = node.children
+        sec = Section(obj(heading))
+        paragraphs, children = sec.paragraphs, sec.children
+        for child in rest:
             if child is None:
                 continue
             if child.data == "para":
-                sec.paragraphs.append(obj(child.children[0]))
+                paragraphs.append(obj(child.children[0]))
             else:
-                sec.children.append(section(child))
+                children.append(section(child))
         return sec
 
     front, *sec1 = tree.children

@@ -1,5 +1,6 @@
-"""Shortcuts the rules take on ordinary lines give what the full work on every line gives."""
+"""Shortcuts taken on ordinary text (by the reader, the lexer and the rules) give what the full work gives."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -154,3 +155,49 @@ def test_whole_text_search_on_the_seeds():
         text = path.read_text(encoding="utf-8")
         fast, slow = findings_both_ways(text + "\n加强学习，，管好自已。\n透明度,严格;落实:到位?是!\n")
         assert fast == slow and any(f["rule"] == "common-typo" for f in fast)
+
+
+def enum_spans(matches):
+    return [(m.span(), m.group(0), m.group(1)) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["一", "二", "十", "三", "是", "否", "非", "。", "，", " ", "\u3000", "（",
+                                 "“", "a", "工作"]), max_size=30), st.data())
+def test_enum_markers_found_from_each_shi_as_finditer_finds_them(pieces, data):
+    from lint import parser
+
+    view = "".join(pieces)
+    start = data.draw(st.integers(0, len(view)))
+    end = data.draw(st.integers(start, len(view)))
+    assert (enum_spans(parser.enum_matches(view, start, end))
+            == enum_spans(parser._ENUM.finditer(view, start, end)))
+
+
+def test_enum_markers_of_the_seeds():
+    from lint import parser
+
+    lines = [line for line in seed_lines() if "是" in line]
+    assert lines
+    for line in lines:
+        assert enum_spans(parser.enum_matches(line, 0, len(line))) == enum_spans(parser._ENUM.finditer(line))
+    assert enum_spans(parser.enum_matches("工作：一是学习，二是否定，十二是改进", 0, 18)) == [
+        ((3, 5), "一是", "一"), ((13, 16), "十二是", "十二")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("学a。\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f \x7f\x80€\u3000\ud800"),
+               max_size=30))
+def test_control_characters_found_as_the_pattern_finds_them(text):
+    from lint import document
+
+    assert document._may_hold_binary(text) == bool(document._BINARY_RE.search(text))
+
+
+def test_control_character_after_multibyte_text_is_located():
+    from lint import document
+
+    for encoding in ("utf-8", "gb18030"):
+        with pytest.raises(document.DocumentError) as info:
+            document.from_bytes("述职报告\n第二行\x1b了".encode(encoding), "a.txt")
+        assert (info.value.line, info.value.column) == (2, 4) and "U+001B" in info.value.message
