@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
-
 from .globs import GlobSet
+from .record import Record
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -42,14 +41,17 @@ class ConfigError(Exception):
     """A mistake in a configuration file or in the options that override it."""
 
 
-@dataclass
-class AllowEntry:
-    rules: list[str] | None  # rule names; None = every rule
-    text: str | None  # the exact text a finding spans
-    pattern: re.Pattern | None  # or a pattern searched in it
-    paths: GlobSet | None  # where it applies; None = everywhere
-    where: tuple[int, int] = (1, 1)  # position in the configuration file
-    label: str = ""
+class AllowEntry(Record):
+    __slots__ = ("rules", "text", "pattern", "paths", "where", "label")
+
+    def __init__(self, rules: list[str] | None, text: str | None, pattern: re.Pattern | None,
+                 paths: GlobSet | None, where: tuple[int, int] = (1, 1), label: str = ""):
+        self.rules = rules  # rule names; None = every rule
+        self.text = text  # the exact text a finding spans
+        self.pattern = pattern  # or a pattern searched in it
+        self.paths = paths  # where it applies; None = everywhere
+        self.where = where  # position in the configuration file
+        self.label = label
 
     def accepts(self, rule: str, spanned: str) -> bool:
         if self.rules is not None and rule not in self.rules:
@@ -59,29 +61,36 @@ class AllowEntry:
         return bool(self.pattern.search(spanned))
 
 
-@dataclass
-class FileIgnore:
-    paths: GlobSet
-    rules: list[str]
-    where: tuple[int, int] = (1, 1)
-    label: str = ""
+class FileIgnore(Record):
+    __slots__ = ("paths", "rules", "where", "label")
+
+    def __init__(self, paths: GlobSet, rules: list[str], where: tuple[int, int] = (1, 1), label: str = ""):
+        self.paths = paths
+        self.rules = rules
+        self.where = where
+        self.label = label
 
 
-@dataclass
-class Settings:
-    path: str | None = None  # the configuration file, if any
-    root: str = field(default_factory=os.getcwd)  # the directory globs are relative to
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    profile: str | None = None
-    rules: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=list)  # empty: every document suffix
-    exclude: list[str] = field(default_factory=list)
-    per_file_ignores: list[FileIgnore] = field(default_factory=list)
-    fail_on: str = "info"
-    allow: list[AllowEntry] = field(default_factory=list)
-    profile_where: str = "--profile"
+class Settings(Record):
+    __slots__ = ("path", "root", "select", "ignore", "severity", "profile", "rules", "include", "exclude",
+                 "per_file_ignores", "fail_on", "allow", "profile_where", "_glob_cache")
+    _hidden = ("_glob_cache",)
+
+    def __init__(self, path: str | None = None, root: str | None = None):
+        self.path = path  # the configuration file, if any
+        self.root = os.getcwd() if root is None else root  # the directory globs are relative to
+        self.select: list[str] | None = None
+        self.ignore: list[str] = []
+        self.severity: dict[str, str] = {}
+        self.profile: str | None = None
+        self.rules: list[str] = []
+        self.include: list[str] = []  # empty: every document suffix
+        self.exclude: list[str] = []
+        self.per_file_ignores: list[FileIgnore] = []
+        self.fail_on = "info"
+        self.allow: list[AllowEntry] = []
+        self.profile_where = "--profile"
+        self._glob_cache: dict = {}
 
     def fails(self, severity: str) -> bool:
         """Whether a finding of ``severity`` makes the exit status 1."""
@@ -101,7 +110,7 @@ class Settings:
         return path.lower().endswith(suffixes)
 
     def _globs(self, name: str) -> GlobSet:
-        cache = self.__dict__.setdefault("_glob_cache", {})
+        cache = self._glob_cache
         globs = getattr(self, name)
         if name not in cache or cache[name].globs != globs:
             cache[name] = GlobSet(globs, self.root)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
 from itertools import accumulate
+
+from .record import Record
 
 # Encodings tried, in order, for a file without a byte-order mark.
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
@@ -47,27 +48,32 @@ class DocumentError(Exception):
         self.column = column
 
 
-@dataclass
-class Line:
+class Line(Record):
     """One line of a document, without its line end."""
 
-    number: int  # 1-based
-    text: str  # the original characters
-    view: str  # same length as ``text``; markup blanked out for the rules to read
-    ending: str  # "\n", "\r\n", "\r" or "" (last line)
-    offset: int  # character offset of the line's start in ``Document.text``
-    region: str = ""  # where the line lives when not in the body (docx: 页眉/页脚/…)
+    __slots__ = ("number", "text", "view", "ending", "offset", "region")
+
+    def __init__(self, number: int, text: str, view: str, ending: str, offset: int, region: str = ""):
+        self.number = number  # 1-based
+        self.text = text  # the original characters
+        self.view = view  # same length as ``text``; markup blanked out for the rules to read
+        self.ending = ending  # "\n", "\r\n", "\r" or "" (last line)
+        self.offset = offset  # character offset of the line's start in ``Document.text``
+        self.region = region  # where the line lives when not in the body (docx: 页眉/页脚/…)
 
 
-@dataclass
-class Document:
-    path: str
-    text: str
-    lines: list[Line]
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    kind: str = "text"  # "text" or "markdown"
-    extra: dict = field(default_factory=dict)
+class Document(Record):
+    __slots__ = ("path", "text", "lines", "encoding", "bom", "kind", "extra")
+
+    def __init__(self, path: str, text: str, lines: list[Line], encoding: str = "utf-8", bom: bytes = b"",
+                 kind: str = "text", extra: dict | None = None):
+        self.path = path
+        self.text = text
+        self.lines = lines
+        self.encoding = encoding
+        self.bom = bom
+        self.kind = kind  # "text" or "markdown"
+        self.extra = {} if extra is None else extra
 
     @property
     def markdown(self) -> bool:

@@ -8,12 +8,12 @@ for that file and the run goes on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from operator import attrgetter
 
 from . import document
 from .packs import Pack, Profile
 from .parser import Report, parse
+from .record import Record
 from .rules import PARSE_ERROR, READ_ERROR, RULES, Rule, lookup
 
 
@@ -21,20 +21,27 @@ from .rules import PARSE_ERROR, READ_ERROR, RULES, Rule, lookup
 SORT_KEY = attrgetter("path", "line", "column", "code", "end_line", "end_column")
 
 
-@dataclass
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    rule: str
-    code: str
-    severity: str
-    message: str
-    fix: dict | None = None
-    source: str = field(default="", repr=False, compare=False)  # the text of ``line``, for display
-    window: tuple | None = field(default=None, repr=False, compare=False)  # see lint.formats.preparer
+class Finding(Record):
+    """One problem found in one file, as it is reported."""
+
+    __slots__ = ("path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message",
+                 "fix", "source", "window")
+    _hidden = ("source", "window")
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str, code: str,
+                 severity: str, message: str, fix: dict | None = None, source: str = "", window: tuple | None = None):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.rule = rule
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.fix = fix
+        self.source = source  # the text of ``line``, for display
+        self.window = window  # see lint.formats.preparer
 
     def sort_key(self):
         return SORT_KEY(self)
@@ -58,23 +65,25 @@ class ConfigError(Exception):
     """A usage mistake: unknown rule, unknown profile, …"""
 
 
-@dataclass
-class Options:
-    select: list[str] | None = None  # rule names or codes; None = all
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)  # rule name → severity
-    profile: str | None = None
-    suppressor: object | None = None  # a lint.suppress.Suppressor; None = comments only
+class Options(Record):
+    __slots__ = ("select", "ignore", "severity", "profile", "suppressor")
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None):
+        self.select = select  # rule names or codes; None = all
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity  # rule name → severity
+        self.profile = profile
+        self.suppressor = suppressor  # a lint.suppress.Suppressor; None = comments only
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What a rule sees of one document."""
 
-    doc: document.Document
-    pack: Pack
-    report: Report
-    profile: Profile
+    __slots__ = ("doc", "pack", "report", "profile")
+
+    def __init__(self, doc: document.Document, pack: Pack, report: Report, profile: Profile):
+        self.doc, self.pack, self.report, self.profile = doc, pack, report, profile
 
 
 def choose_profile(pack: Pack, title: str) -> str:

@@ -12,7 +12,7 @@ suite checks that both give the same trees.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from . import cache
 

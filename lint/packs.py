@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+
+from .record import Record
 
 DEFAULT_PACK_NAME = "default.yaml"
 
@@ -22,31 +23,40 @@ class PackError(Exception):
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
-@dataclass
-class SectionSpec:
-    name: str
-    headings: list[re.Pattern]
-    examples: list[str] = field(default_factory=list)  # headings that satisfy it, for messages
+class SectionSpec(Record):
+    __slots__ = ("name", "headings", "examples")
+
+    def __init__(self, name: str, headings: list[re.Pattern], examples: list[str] | None = None):
+        self.name = name
+        self.headings = headings
+        self.examples = [] if examples is None else examples  # headings that satisfy it, for messages
 
 
-@dataclass
-class Profile:
-    name: str
-    title: list[re.Pattern] = field(default_factory=list)
-    sections: list[SectionSpec] = field(default_factory=list)
+class Profile(Record):
+    __slots__ = ("name", "title", "sections")
+
+    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None):
+        self.name = name
+        self.title = [] if title is None else title
+        self.sections = [] if sections is None else sections
 
 
-@dataclass
-class Pack:
-    default_profile: str = ""
-    profiles: dict[str, Profile] = field(default_factory=dict)
-    # "placeholder.patterns" → compiled patterns, and so on for every list in LISTS
-    lists: dict[str, list[re.Pattern]] = field(default_factory=dict)
-    # "typos" → {wrong: right}, and so on for every mapping in MAPPINGS
-    mappings: dict[str, dict[str, str]] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    # key → the text of ``combined(key)``, worked out once and kept in reportlint's cache
-    alternations: dict[str, str] = field(default_factory=dict)
+class Pack(Record):
+    __slots__ = ("default_profile", "profiles", "lists", "mappings", "sources", "alternations", "__dict__")
+    _hidden = ("__dict__",)  # what is worked out from the fields (see ``combined``)
+
+    def __init__(self, default_profile: str = "", profiles: dict[str, Profile] | None = None,
+                 lists: dict[str, list[re.Pattern]] | None = None, mappings: dict[str, dict[str, str]] | None = None,
+                 sources: list[str] | None = None, alternations: dict[str, str] | None = None):
+        self.default_profile = default_profile
+        self.profiles = {} if profiles is None else profiles
+        # "placeholder.patterns" → compiled patterns, and so on for every list in LISTS
+        self.lists = {} if lists is None else lists
+        # "typos" → {wrong: right}, and so on for every mapping in MAPPINGS
+        self.mappings = {} if mappings is None else mappings
+        self.sources = [] if sources is None else sources
+        # key → the text of ``combined(key)``, worked out once and kept in reportlint's cache
+        self.alternations = {} if alternations is None else alternations
 
     def patterns(self, key: str) -> list[re.Pattern]:
         return self.lists.get(key, [])
@@ -157,8 +167,6 @@ class StoredPattern:
 
 def _stored(pack: Pack) -> Pack:
     """A copy of the (default) pack for the cache, its patterns as :class:`StoredPattern`."""
-    import dataclasses
-
     def lazy(patterns: list) -> list:
         return [StoredPattern(p.pattern, p.flags) if isinstance(p, re.Pattern) else p for p in patterns]
 
@@ -168,8 +176,8 @@ def _stored(pack: Pack) -> Pack:
     # the alternations too: working one out parses each of its patterns
     alternations = {key: joined.pattern for key in pack.lists
                     if isinstance(joined := pack.combined(key), re.Pattern)}
-    return dataclasses.replace(pack, profiles=profiles, lists={k: lazy(v) for k, v in pack.lists.items()},
-                               alternations=alternations)
+    return Pack(pack.default_profile, profiles, {k: lazy(v) for k, v in pack.lists.items()}, pack.mappings,
+                pack.sources, alternations)
 
 
 # --- YAML with positions ------------------------------------------------------------------

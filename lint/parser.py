@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import lalr
 from .document import MARGIN_REGIONS, Document, markdown_heading_depth
+from .record import Record
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -66,62 +66,77 @@ numeral_value = functools.lru_cache(maxsize=4096)(cn_to_int)
 _HEADING_KINDS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
 
 
-@dataclass
-class Heading:
-    level: int  # 1 一、  2 （一）  3 1.  4 （1）
-    number: int | None  # None for an unnumbered Markdown heading
-    marker: str  # the numbering as written: "一、", "（二）", "3."
-    style: str  # "一、", "（一）", "1.", "（1）" or "#"
-    text: str  # heading text without its number
-    line: int
-    column: int  # where the numbering starts
-    end_column: int  # end of the heading text (exclusive)
-    text_column: int = 0  # where ``text`` starts
+class Heading(Record):
+    __slots__ = ("level", "number", "marker", "style", "text", "line", "column", "end_column", "text_column")
+
+    def __init__(self, level: int, number: int | None, marker: str, style: str, text: str, line: int,
+                 column: int, end_column: int, text_column: int = 0):
+        self.level = level  # 1 一、  2 （一）  3 1.  4 （1）
+        self.number = number  # None for an unnumbered Markdown heading
+        self.marker = marker  # the numbering as written: "一、", "（二）", "3."
+        self.style = style  # "一、", "（一）", "1.", "（1）" or "#"
+        self.text = text  # heading text without its number
+        self.line = line
+        self.column = column  # where the numbering starts
+        self.end_column = end_column  # end of the heading text (exclusive)
+        self.text_column = text_column  # where ``text`` starts
 
 
-@dataclass
-class Enum:
-    number: int
-    marker: str
-    line: int
-    column: int
+class Enum(Record):
+    __slots__ = ("number", "marker", "line", "column")
+
+    def __init__(self, number: int, marker: str, line: int, column: int):
+        self.number = number
+        self.marker = marker
+        self.line = line
+        self.column = column
 
 
-@dataclass
-class Paragraph:
-    line: int
-    column: int
-    end_column: int
-    text: str
-    enums: list[Enum] = field(default_factory=list)
+class Paragraph(Record):
+    __slots__ = ("line", "column", "end_column", "text", "enums")
+
+    def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None):
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.text = text
+        self.enums = [] if enums is None else enums
 
 
-@dataclass
-class Section:
-    heading: Heading
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+class Section(Record):
+    __slots__ = ("heading", "paragraphs", "children")
+
+    def __init__(self, heading: Heading, paragraphs: list[Paragraph] | None = None,
+                 children: list[Section] | None = None):
+        self.heading = heading
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.children = [] if children is None else children
 
     @property
     def level(self) -> int:
         return self.heading.level
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         yield self
         for child in self.children:
             yield from child.walk()
 
 
-@dataclass
-class Report:
-    noise: list[Paragraph] = field(default_factory=list)  # before the title
-    title: Paragraph | None = None
-    opening: list[Paragraph] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)  # top-level sections, in order
-    profile: str | None = None  # set by the engine once chosen
-    # What several rules work out from the tree (e.g. lint.rules.missing_section's heading
-    # spans), kept once worked out: the tree does not change while rules read it.
-    cache: dict = field(default_factory=dict, repr=False, compare=False)
+class Report(Record):
+    __slots__ = ("noise", "title", "opening", "sections", "profile", "cache")
+    _hidden = ("cache",)
+
+    def __init__(self, noise: list[Paragraph] | None = None, title: Paragraph | None = None,
+                 opening: list[Paragraph] | None = None, sections: list[Section] | None = None,
+                 profile: str | None = None):
+        self.noise = [] if noise is None else noise  # before the title
+        self.title = title
+        self.opening = [] if opening is None else opening
+        self.sections = [] if sections is None else sections  # top-level sections, in order
+        self.profile = profile  # set by the engine once chosen
+        # What several rules work out from the tree (e.g. lint.rules.missing_section's heading
+        # spans), kept once worked out: the tree does not change while rules read it.
+        self.cache: dict = {}
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

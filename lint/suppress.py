@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-
 from .document import _MD_FENCE, markdown_view
+from .record import Record
 from .rules import RULES, UNUSED_SUPPRESSION, lookup
 
 DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->")
@@ -29,15 +28,18 @@ ALL_RULES = frozenset(r.name for r in RULES)
 UNSUPPRESSIBLE = {"read-error", UNUSED_SUPPRESSION[0]}
 
 
-@dataclass
-class Directive:
-    line: int
-    column: int
-    end_column: int
-    kind: str  # "disable", "enable" or "disable-next-line"
-    rules: frozenset[str]  # rule names it names (every rule when none is named)
-    unknown: tuple[str, ...] = ()  # names that are not rules
-    used: bool = False
+class Directive(Record):
+    __slots__ = ("line", "column", "end_column", "kind", "rules", "unknown", "used")
+
+    def __init__(self, line: int, column: int, end_column: int, kind: str, rules: frozenset[str],
+                 unknown: tuple[str, ...] = (), used: bool = False):
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.kind = kind  # "disable", "enable" or "disable-next-line"
+        self.rules = rules  # rule names it names (every rule when none is named)
+        self.unknown = unknown  # names that are not rules
+        self.used = used
 
     @property
     def text(self) -> str:
