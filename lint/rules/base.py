@@ -14,6 +14,8 @@ import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from ..prefilter import context_free, first_class, starts_finder
+
 if TYPE_CHECKING:
     from ..engine import Context
 
@@ -45,10 +47,37 @@ class Problem:
     fix: Fix | None = None
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _problem(line: int, column: int, end_line: int, end_column: int, message: str,
+             fix: Fix | None) -> Problem:
+    """``Problem(...)``, built without the frozen dataclass's ``__init__``.
+
+    That ``__init__`` sets each field through ``object.__setattr__``, which costs twice
+    as much as the whole of this, and a corpus full of template blanks builds tens of
+    thousands of problems. The result is an ordinary, still frozen, ``Problem``: the
+    same fields, equality, hash and repr.
+    """
+    problem = _new(Problem)
+    _set(problem, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                               "end_column": end_column, "message": message, "fix": fix})
+    return problem
+
+
+def _fix(line: int, column: int, end_line: int, end_column: int, replacement: str) -> Fix:
+    """``Fix(...)``, built the way :func:`_problem` builds a problem."""
+    fix = _new(Fix)
+    _set(fix, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                           "end_column": end_column, "replacement": replacement})
+    return fix
+
+
 def problem_at(line: int, start: int, end: int, message: str, replacement: str | None = None) -> Problem:
     """A problem spanning 0-based ``[start, end)`` of one line, optionally fixed by ``replacement``."""
-    fix = Fix(line, start + 1, line, end + 1, replacement) if replacement is not None else None
-    return Problem(line, start + 1, line, end + 1, message, fix)
+    fix = _fix(line, start + 1, line, end + 1, replacement) if replacement is not None else None
+    return _problem(line, start + 1, line, end + 1, message, fix)
 
 
 class Rule:
@@ -70,6 +99,22 @@ class Rule:
         raise NotImplementedError
 
 
+def sections_of(report) -> list:
+    """``list(report.walk())``, worked out once per report: several rules walk the tree."""
+    sections = report.cache.get("sections")
+    if sections is None:
+        sections = report.cache["sections"] = list(report.walk())
+    return sections
+
+
+def heading_lines(report) -> set[int]:
+    """The line numbers of the report's headings (once per report)."""
+    lines = report.cache.get("heading_lines")
+    if lines is None:
+        lines = report.cache["heading_lines"] = {s.heading.line for s in sections_of(report)}
+    return lines
+
+
 def lines_to_search(doc, pattern) -> list:
     """The lines where ``pattern`` may match ``view``: for plain text, the lines one search
     of the document's text finds it on; otherwise every line.
@@ -77,15 +122,55 @@ def lines_to_search(doc, pattern) -> list:
     Only for a pattern that cannot match a line end and whose matches do not depend on
     what surrounds them (no anchors or lookaround): a match inside a line's view is then
     a match inside the text, which is the lines' views and their line ends.
+
+    Where the pattern starts with known characters, the search steps over all others
+    in ``re``'s own loop (:func:`~lint.prefilter.starts_finder`).
     """
     if doc.kind != "text":
         return doc.lines
-    lines, starts = doc.lines, None
+    return _lines_found(doc, starts_finder(pattern).search)
+
+
+def lines_that_may_match(doc, pattern) -> list:
+    """Lines of ``doc`` that include every line whose view ``pattern`` matches, in order
+    (perhaps a few more); a rule then runs ``pattern`` on each as it would on every line.
+
+    For plain text, found by searching the document's text once:
+
+    - a pattern free of anchors and lookarounds (:func:`~lint.prefilter.context_free`)
+      matching inside a line's view matches at the same place in the text, so the lines
+      where it matches in the text are enough (one a match runs into from the line
+      before is a spare);
+    - any other pattern starts each match with a character of its first-character class
+      (:func:`~lint.prefilter.first_class`): the lines holding one of those are enough.
+
+    Every line when neither applies or the views are not the text (Markdown, Word).
+    """
+    if pattern is None or doc.kind != "text":
+        return doc.lines
+    if context_free(pattern):
+        return _lines_found(doc, starts_finder(pattern).search)
+    first = first_class(pattern)
+    return doc.lines if first is None else _lines_found(doc, first.search)
+
+
+def _lines_found(doc, search) -> list:
+    """The lines holding a position ``search`` (on the document's text) finds, in order.
+
+    After a find the search goes on from the start of the next line: the rest of a
+    line already found need not be looked at. A find in a line end counts for the
+    line it ends.
+    """
+    text, lines = doc.text, doc.lines
     found: list = []
-    for m in pattern.finditer(doc.text):
-        if starts is None:
-            starts = [line.offset for line in lines]
-        line = lines[bisect.bisect_right(starts, m.start()) - 1]
-        if not found or found[-1] is not line:
-            found.append(line)
+    m = search(text)
+    if m is None:
+        return found
+    starts = [line.offset for line in lines]
+    while m is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        found.append(lines[i])
+        if i + 1 == len(lines):
+            break
+        m = search(text, starts[i + 1])
     return found

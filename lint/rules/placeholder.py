@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import bisect
 
-from .base import Rule, problem_at
+from .base import Rule, _problem, lines_that_may_match
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -38,11 +38,21 @@ class Placeholder(Rule):
         allow = ctx.pack.combined("placeholder.allow")
         if pattern is None:
             return
-        for line in ctx.doc.lines:
+        for line in lines_that_may_match(ctx.doc, pattern):
             view = line.view
-            if not pattern.search(view):
+            blanks = [(m.start(), m.end(), m.group()) for m in pattern.finditer(view)]
+            if not blanks:
                 continue
-            allowed = [m.span() for m in allow.finditer(view)] if allow else []
-            for m in pattern.finditer(view):
-                if not overlaps(allowed, m.start(), m.end()):
-                    yield problem_at(line.number, m.start(), m.end(), f"未填写的占位符「{m.group()}」")
+            yield from blank_problems(line.number, blanks, allowed_spans(allow, view))
+
+
+def allowed_spans(allow, view: str) -> list[tuple[int, int]]:
+    """Spans of ``view`` that ``placeholder.allow`` matches (looked for only on a line with a blank)."""
+    return [m.span() for m in allow.finditer(view)] if allow else []
+
+
+def blank_problems(number: int, blanks: list[tuple[int, int, str]], allowed: list[tuple[int, int]]):
+    """A problem for each blank (start, end, text) of line ``number`` that no allowed span overlaps."""
+    for start, end, text in blanks:
+        if not allowed or not overlaps(allowed, start, end):
+            yield _problem(number, start + 1, number, end + 1, f"未填写的占位符「{text}」", None)

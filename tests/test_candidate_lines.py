@@ -1,0 +1,176 @@
+"""The shortcuts the pattern rules take to find their work give what the plain way gives.
+
+Each shortcut (a pattern run only where its first character stands, a search of the
+whole text standing for one per line, a problem built without its dataclass __init__)
+is compared with the straightforward per-line scan on legitimate and bad text.
+"""
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import default_pack, lint_text
+from lint import document
+from lint.prefilter import FirstCharPattern, context_free, first_chars, skipping, starts_finder
+from lint.rules import base
+from lint.rules import watermark as wm
+from lint.rules.base import Fix, Problem, lines_that_may_match, lines_to_search, problem_at
+from lint.rules.duplicate_punctuation import _RUN
+from lint.rules.placeholder import overlaps
+
+PATTERNS = [r"(?<![A-Za-z])[XxＸ×]+(?![A-Za-z0-9])", r"(?<![A-Za-z0-9])\*+(?![A-Za-z0-9])",
+            r"\d\s*[×xX*]\s*\d", r"^\s*\*(?=\s)", r"^[\s*]+$", "(QQ|微信)群", r"咨询\s*(QQ|微信)",
+            r"【[^】]{0,6}(素材|资料)[^】]{0,6}】", "(?P<word>下载)(文档|全文)?", r"X\b", "自已|淡簿",
+            r"[。，、；：！？]{2,}", r"微信.{0,3}群"]
+ALPHABET = "Xx×*1 2\n\r　QQ群微信咨询【】素材资料下载文档全文自已淡簿。，？！a"
+texts = st.text(alphabet=ALPHABET, max_size=60)
+
+
+def plain_matches(pattern: str, text: str, pos=0):
+    return [(m.span(), m.groups(), m.groupdict()) for m in re.compile(pattern).finditer(text, pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True), texts,
+       st.integers(0, 5))
+def test_first_char_pattern_finds_what_re_finds(patterns, text, pos):
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    compiled = skipping(joined)
+    plain = re.compile(joined)
+    got = [(m.span(), m.groups(), m.groupdict()) for m in compiled.finditer(text, pos)]
+    assert got == plain_matches(joined, text, pos)
+    assert compiled.findall(text) == plain.findall(text)
+    found, expected = compiled.search(text, pos), plain.search(text, pos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_patterns_with_a_first_class_skip_and_others_stay_plain():
+    assert isinstance(skipping("(QQ|微信)群"), FirstCharPattern)
+    assert isinstance(skipping(".广告"), re.Pattern)  # no first class: plain re
+    assert skipping(".广告").pattern == ".广告"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERNS), texts)
+def test_starts_finder_stops_exactly_where_a_match_can_start(pattern, text):
+    compiled = re.compile(pattern)
+    finder = starts_finder(compiled)
+    starts, pos = [], 0
+    while (m := finder.search(text, pos)) is not None:
+        starts.append(m.start())
+        pos = m.start() + 1
+    assert starts == [i for i in range(len(text) + 1) if compiled.match(text, i)]
+
+
+def test_context_free_patterns():
+    assert context_free(re.compile("(QQ|微信)群"))
+    assert context_free(re.compile(r"【[^】]{0,24}(素材|范文)[^】]{0,24}】"))
+    for pattern in (r"^\s*\*", r"X$", r"X\b", r"(?<![A-Za-z])X", r"X(?=Y)", r"(a)\1"):
+        assert not context_free(re.compile(pattern)), pattern
+
+
+def lines_matching(doc, pattern):
+    compiled = re.compile(pattern)
+    return [line.number for line in doc.lines if compiled.search(line.view)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PATTERNS), texts)
+def test_lines_that_may_match_include_every_line_with_a_match(pattern, text):
+    doc = document.from_text(text)
+    for compiled in (re.compile(pattern), skipping(pattern)):
+        candidates = [line.number for line in lines_that_may_match(doc, compiled)]
+        assert candidates == sorted(set(candidates))
+        assert set(lines_matching(doc, pattern)) <= set(candidates)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([_RUN.pattern, "自已|淡簿|再接再励", "(QQ|微信)群"]), texts)
+def test_lines_to_search_are_exactly_the_lines_with_a_match(pattern, text):
+    """For a pattern that cannot match a line end and has no anchors or lookarounds."""
+    doc = document.from_text(text)
+    found = [line.number for line in lines_to_search(doc, re.compile(pattern))]
+    assert found == lines_matching(doc, pattern)
+
+
+def test_lines_are_found_on_real_text(seed_text):
+    doc = document.from_text(seed_text("001") + "\n共XX人，*次。\r\n咨询QQ群：123456\r第二行。。\n")
+    pack = default_pack()
+    for key in ("placeholder.patterns", "placeholder.allow", "watermark.lines", "watermark.hints"):
+        pattern = pack.combined(key)
+        plain = "|".join(f"(?:{p.pattern})" for p in pack.patterns(key))
+        assert set(lines_matching(doc, plain)) <= {line.number for line in lines_that_may_match(doc, pattern)}
+    assert [line.number for line in lines_to_search(doc, _RUN)] == lines_matching(doc, _RUN.pattern)
+
+
+def placeholder_reference(text):
+    """(line, column, end, message) of the placeholder rule, the plain way: every line, every match."""
+    pack = default_pack()
+    pattern = re.compile("|".join(f"(?:{p.pattern})" for p in pack.patterns("placeholder.patterns")))
+    allow = re.compile("|".join(f"(?:{p.pattern})" for p in pack.patterns("placeholder.allow")))
+    out = []
+    for line in document.from_text(text).lines:
+        allowed = [m.span() for m in allow.finditer(line.view)]
+        for m in pattern.finditer(line.view):
+            if not overlaps(allowed, m.start(), m.end()):
+                out.append((line.number, m.start() + 1, m.end() + 1, f"未填写的占位符「{m.group()}」"))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["共受理X件", "XX党委", "××局", "X射线", "1+X证书", "5×8米", "AAA级",
+                                 "工作AAA群", "**加粗**", "* 列表", "***", " ", "　", "\n", "\r\n", "。",
+                                 "Excel", "x", "*", "3*4", "ＸＸ个"]), max_size=12))
+def test_placeholder_rule_finds_what_the_plain_scan_finds(pieces):
+    text = "".join(pieces)
+    got = [(f.line, f.column, f.end_column, f.message) for f in lint_text(text, select=["placeholder"])]
+    assert sorted(got) == sorted(placeholder_reference(text))
+
+
+def test_placeholder_on_legitimate_and_bad_text():
+    text = "述职报告\n配备X光机两台，推进1+X证书试点。\n共受理话务X件，获评AAA级信用企业。\n**重点**工作*次。\n"
+    got = [(f.line, f.column, f.end_column) for f in lint_text(text, select=["placeholder"])]
+    assert got == [(3, 6, 7), (4, 9, 10)]
+
+
+def test_problem_at_builds_an_ordinary_frozen_problem():
+    made = problem_at(3, 1, 4, "m", "x")
+    assert made == Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x"))
+    assert repr(made) == repr(Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x")))
+    assert hash(made) == hash(Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x")))
+    assert problem_at(1, 0, 1, "m").fix is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.line = 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.fix.replacement = ""
+    assert dataclasses.asdict(made)["fix"]["replacement"] == "x"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "　", "广告", "正文。"]), max_size=30))
+def test_filled_ends_are_the_head_and_tail_of_the_filled_lines(lines):
+    doc = document.from_text("\n".join(lines))
+    filled = [line for line in wm.body_lines(doc) if line.view.strip()]
+    ends = wm.filled_ends(doc)
+    if len(filled) < wm.REPEAT_HEAD + wm.REPEAT_TAIL:
+        assert ends is None
+    else:
+        assert ends == (filled[:wm.REPEAT_HEAD], filled[-wm.REPEAT_TAIL:])
+
+
+def test_sections_are_walked_once_per_report():
+    from lint.parser import parse
+
+    report = parse(document.from_text("述职报告\n一、主要工作\n（一）学习\n内容。\n二、存在问题\n内容。\n"))
+    assert base.sections_of(report) == list(report.walk())
+    assert base.sections_of(report) is base.sections_of(report)
+    assert base.heading_lines(report) == {h.line for h in report.headings()}
+
+
+def test_first_chars_known_for_the_default_pack_lists():
+    pack = default_pack()
+    for key in ("placeholder.patterns", "placeholder.allow", "watermark.lines", "watermark.hints"):
+        assert first_chars("|".join(f"(?:{p.pattern})" for p in pack.patterns(key))), key
