@@ -157,6 +157,9 @@ class FirstCharPattern:
         self.whole = re.compile(pattern)
         self.starts = re.compile(starts_of(pattern, first))
         self.first = re.compile(first)  # a character every match starts with
+        # The same matches in one compiled regex: for short strings (headings), where one
+        # call costs less than the two (find a start, match there) of a search here.
+        self.lookahead = re.compile(self.pattern)
         self.groups = self.whole.groups
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):

@@ -174,3 +174,83 @@ def test_first_chars_known_for_the_default_pack_lists():
     pack = default_pack()
     for key in ("placeholder.patterns", "placeholder.allow", "watermark.lines", "watermark.hints"):
         assert first_chars("|".join(f"(?:{p.pattern})" for p in pack.patterns(key))), key
+
+
+PAIR_PIECES = ["“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "【", "】", "「", "」", "学", "a", "1", "一",
+               " ", "，", "\n", "\r\n", "\r", "don’t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PAIR_PIECES), max_size=40))
+def test_unbalanced_pair_follows_every_line_it_would_find_something_on(pieces):
+    from lint.rules import unbalanced_pair as up
+
+    doc = document.from_text("".join(pieces))
+    followed = [line.number for line in up.lines_to_follow(doc)]
+    assert followed == [line.number for line in doc.lines if up.unmatched_may_find(line.view)]
+    for line in doc.lines:
+        if line.number not in followed:
+            assert up.pair_by_pair(line.view) == []
+
+
+def test_unbalanced_pair_on_legitimate_and_bad_text():
+    text = "述职报告\n牢固树立“四个意识，坚定“四个自信”。\n学习“两个‘维护’”精神。\n1）加强学习；2）改进作风。\nWe don’t stop.\n"
+    got = [(f.line, f.column) for f in lint_text(text, select=["unbalanced-pair"])]
+    assert got == [(2, 5)]
+
+
+HALFWIDTH_PIECES = ["学习", "透明度", ",", ";", ":", "?", "!", "(", ")", "1,306", "10:30", "https://a.cn/x?b=1,2",
+                    "www.a.cn", "a@b.cn", "Hello, world!", " ", "\n", "\r\n", "。", "，"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HALFWIDTH_PIECES), max_size=30))
+def test_halfwidth_rule_finds_what_every_line_gives(pieces):
+    from lint.rules import halfwidth_punctuation as hw
+
+    text = "".join(pieces)
+    doc = document.from_text(text)
+    every_line = [(line.number, hit) for line in doc.lines for hit in hw.halfwidth_marks(line.view)]
+    found = [(line.number, hit) for line in lines_to_search(doc, hw._TRIGGER) for hit in hw.halfwidth_marks(line.view)]
+    assert found == every_line
+    assert hw.HalfwidthPunctuation._full_marks(doc) == len(re.findall("[，；：？！]", text))
+
+
+@pytest.mark.parametrize("text, expected", [("", False), (" \n\u3000\r\n\t", False), ("\n学", True),
+                                            ("述职报告\n", True)])
+def test_has_text(text, expected):
+    from lint.rules.missing_section import has_text
+
+    doc = document.from_text(text)
+    assert has_text(doc) is expected
+    assert has_text(doc) == any(line.view.strip() for line in doc.lines)
+
+
+def masked_reference(view):
+    """halfwidth_punctuation._masked without its literal checks: every pattern on every line."""
+    from lint.rules import halfwidth_punctuation as hw
+
+    spans = []
+    for m in hw._URL.finditer(view):
+        start, end = m.span("url") if m.group("url") else m.span("www")
+        while end > start and view[end - 1] in hw._URL_TAIL:
+            end -= 1
+        spans.append((start, end))
+    spans += [m.span() for m in hw._EMAIL.finditer(view)]
+    spans += [m.span() for m in re.finditer(r"(?<=\d)[,:](?=\d)|!(?=\[)", view)]
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HALFWIDTH_PIECES + ["ftp", "://", "www.", "@", "![图](a.png)", "3!["]), max_size=20))
+def test_halfwidth_masks_what_every_pattern_masks(pieces):
+    from lint.rules import halfwidth_punctuation as hw
+
+    view = "".join(pieces).replace("\n", " ").replace("\r", " ")
+    assert hw._masked(view) == masked_reference(view)
