@@ -254,3 +254,29 @@ def test_halfwidth_masks_what_every_pattern_masks(pieces):
 
     view = "".join(pieces).replace("\n", " ").replace("\r", " ")
     assert hw._masked(view) == masked_reference(view)
+
+
+TYPO_PIECES = ["自已", "自己", "不能自已", "各自已经", "淡簿", "再接再励", "一如继往", "一如", "不", "一", "自", "再接",
+               "\n", "\r\n", "。", "学习"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TYPO_PIECES), max_size=25))
+def test_typo_and_run_lines_are_exactly_the_lines_with_one(pieces):
+    from lint.rules import common_typo as ct
+    from lint.rules import duplicate_punctuation as dp
+
+    pack = default_pack()
+    text = "".join(pieces).replace("学习", "。。").replace("一", "，")  # runs of marks too
+    doc = document.from_text(text)
+    pattern = ct.typo_pattern(pack)
+    found = [line.number for line in ct.typo_lines(doc, pattern, ct.typo_starts(pack))]
+    assert found == lines_matching(doc, pattern.pattern)
+    runs = [line.number for line in base.lines_where(doc, dp._RUN_START.search)]
+    assert runs == lines_matching(doc, dp._RUN.pattern)
+
+
+def test_typo_rule_on_legitimate_and_bad_text():
+    text = "述职报告\n管好自已，激动得不能自已。\n各单位各自已经完成整改，再接再励。\n"
+    got = [(f.line, f.column, f.fix["replacement"]) for f in lint_text(text, select=["common-typo"])]
+    assert got == [(2, 3, "自己"), (3, 13, "再接再厉")]

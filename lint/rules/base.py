@@ -128,7 +128,7 @@ def lines_to_search(doc, pattern) -> list:
     """
     if doc.kind != "text":
         return doc.lines
-    return _lines_found(doc, starts_finder(pattern).search)
+    return lines_where(doc, starts_finder(pattern).search)
 
 
 def lines_that_may_match(doc, pattern) -> list:
@@ -149,12 +149,12 @@ def lines_that_may_match(doc, pattern) -> list:
     if pattern is None or doc.kind != "text":
         return doc.lines
     if context_free(pattern):
-        return _lines_found(doc, starts_finder(pattern).search)
+        return lines_where(doc, starts_finder(pattern).search)
     first = first_class(pattern)
-    return doc.lines if first is None else _lines_found(doc, first.search)
+    return doc.lines if first is None else lines_where(doc, first.search)
 
 
-def _lines_found(doc, search) -> list:
+def lines_where(doc, search) -> list:
     """The lines holding a position ``search`` (on the document's text) finds, in order.
 
     After a find the search goes on from the start of the next line: the rest of a

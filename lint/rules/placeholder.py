@@ -38,21 +38,26 @@ class Placeholder(Rule):
         allow = ctx.pack.combined("placeholder.allow")
         if pattern is None:
             return
+        # Blanks stand every few characters on a line that holds one (共X人，X次，XX%),
+        # where re's own finditer beats stepping from start to start in Python.
+        finditer = getattr(pattern, "lookahead", pattern).finditer
+        messages: dict[str, str] = {}  # the same few blanks (X, XX, ××) recur
         for line in lines_that_may_match(ctx.doc, pattern):
             view = line.view
-            blanks = [(m.start(), m.end(), m.group()) for m in pattern.finditer(view)]
+            blanks = [(m.start(), m.end(), m.group()) for m in finditer(view)]
             if not blanks:
                 continue
-            yield from blank_problems(line.number, blanks, allowed_spans(allow, view))
+            allowed = allowed_spans(allow, view)
+            number = line.number
+            for start, end, text in blanks:
+                if allowed and overlaps(allowed, start, end):
+                    continue
+                message = messages.get(text)
+                if message is None:
+                    message = messages[text] = f"未填写的占位符「{text}」"
+                yield _problem(number, start + 1, number, end + 1, message, None)
 
 
 def allowed_spans(allow, view: str) -> list[tuple[int, int]]:
     """Spans of ``view`` that ``placeholder.allow`` matches (looked for only on a line with a blank)."""
     return [m.span() for m in allow.finditer(view)] if allow else []
-
-
-def blank_problems(number: int, blanks: list[tuple[int, int, str]], allowed: list[tuple[int, int]]):
-    """A problem for each blank (start, end, text) of line ``number`` that no allowed span overlaps."""
-    for start, end, text in blanks:
-        if not allowed or not overlaps(allowed, start, end):
-            yield _problem(number, start + 1, number, end + 1, f"未填写的占位符「{text}」", None)
