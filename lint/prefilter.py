@@ -240,7 +240,11 @@ def _first_class(pattern):
     return re.compile(first) if first else None
 
 
-_CONTEXT = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS}
+# What makes a match depend on its surroundings: anchors, lookarounds, conditionals and
+# back references; and atomic groups and possessive repeats, which, once past the end of
+# a piece, do not give back what they took (left out rather than reasoned about).
+_CONTEXT = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS,
+            getattr(_c, "ATOMIC_GROUP", _c.AT), getattr(_c, "POSSESSIVE_REPEAT", _c.AT)}
 
 
 def _free_of_context(seq) -> bool:
@@ -253,11 +257,8 @@ def _free_of_context(seq) -> bool:
         elif op is _c.BRANCH:
             if not all(_free_of_context(alternative) for alternative in av[1]):
                 return False
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             if not _free_of_context(av[2]):
-                return False
-        elif op is getattr(_c, "ATOMIC_GROUP", None):
-            if not _free_of_context(av):
                 return False
         elif isinstance(av, (list, tuple, _p.SubPattern)) and op is not _c.IN:
             return False  # a construct this walk does not know
@@ -266,8 +267,7 @@ def _free_of_context(seq) -> bool:
 
 def context_free(pattern) -> bool:
     """Whether ``pattern`` (compiled ``re``) matches the same at a place whatever surrounds it:
-    no anchor (``^ $ \\A \\b``), lookaround or conditional (nor a back reference, so that
-    such patterns can be joined into one alternation).
+    no anchor (``^ $ \\A \\b``), lookaround, conditional or back reference (see _CONTEXT).
 
     Then a match in a piece of a string is a match at the same place in the whole string
     (the engine finds one where the piece alone has one), which lets a search of a

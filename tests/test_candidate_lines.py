@@ -33,7 +33,7 @@ def plain_matches(pattern: str, text: str, pos=0):
     return [(m.span(), m.groups(), m.groupdict()) for m in re.compile(pattern).finditer(text, pos)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True), texts,
        st.integers(0, 5))
 def test_first_char_pattern_finds_what_re_finds(patterns, text, pos):
@@ -53,7 +53,7 @@ def test_patterns_with_a_first_class_skip_and_others_stay_plain():
     assert skipping(".广告").pattern == ".广告"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from(PATTERNS), texts)
 def test_starts_finder_stops_exactly_where_a_match_can_start(pattern, text):
     compiled = re.compile(pattern)
@@ -68,7 +68,7 @@ def test_starts_finder_stops_exactly_where_a_match_can_start(pattern, text):
 def test_context_free_patterns():
     assert context_free(re.compile("(QQ|微信)群"))
     assert context_free(re.compile(r"【[^】]{0,24}(素材|范文)[^】]{0,24}】"))
-    for pattern in (r"^\s*\*", r"X$", r"X\b", r"(?<![A-Za-z])X", r"X(?=Y)", r"(a)\1"):
+    for pattern in (r"^\s*\*", r"X$", r"X\b", r"(?<![A-Za-z])X", r"X(?=Y)", r"(a)\1", r"(?>a+)b", r"a++b"):
         assert not context_free(re.compile(pattern)), pattern
 
 
@@ -77,7 +77,7 @@ def lines_matching(doc, pattern):
     return [line.number for line in doc.lines if compiled.search(line.view)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.sampled_from(PATTERNS), texts)
 def test_lines_that_may_match_include_every_line_with_a_match(pattern, text):
     doc = document.from_text(text)
@@ -87,7 +87,7 @@ def test_lines_that_may_match_include_every_line_with_a_match(pattern, text):
         assert set(lines_matching(doc, pattern)) <= set(candidates)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from([_RUN.pattern, "自已|淡簿|再接再励", "(QQ|微信)群"]), texts)
 def test_lines_to_search_are_exactly_the_lines_with_a_match(pattern, text):
     """For a pattern that cannot match a line end and has no anchors or lookarounds."""
@@ -120,7 +120,7 @@ def placeholder_reference(text):
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["共受理X件", "XX党委", "××局", "X射线", "1+X证书", "5×8米", "AAA级",
                                  "工作AAA群", "**加粗**", "* 列表", "***", " ", "　", "\n", "\r\n", "。",
                                  "Excel", "x", "*", "3*4", "ＸＸ个"]), max_size=12))
@@ -180,7 +180,7 @@ PAIR_PIECES = ["“", "”", "‘", "’", "《", "》", "（", "）", "(", ")",
                " ", "，", "\n", "\r\n", "\r", "don’t"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(PAIR_PIECES), max_size=40))
 def test_unbalanced_pair_follows_every_line_it_would_find_something_on(pieces):
     from lint.rules import unbalanced_pair as up
@@ -203,7 +203,7 @@ HALFWIDTH_PIECES = ["学习", "透明度", ",", ";", ":", "?", "!", "(", ")", "1
                     "www.a.cn", "a@b.cn", "Hello, world!", " ", "\n", "\r\n", "。", "，"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(HALFWIDTH_PIECES), max_size=30))
 def test_halfwidth_rule_finds_what_every_line_gives(pieces):
     from lint.rules import halfwidth_punctuation as hw
@@ -247,7 +247,7 @@ def masked_reference(view):
     return [(start, end) for start, end in merged]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(HALFWIDTH_PIECES + ["ftp", "://", "www.", "@", "![图](a.png)", "3!["]), max_size=20))
 def test_halfwidth_masks_what_every_pattern_masks(pieces):
     from lint.rules import halfwidth_punctuation as hw
@@ -260,7 +260,7 @@ TYPO_PIECES = ["自已", "自己", "不能自已", "各自已经", "淡簿", "�
                "\n", "\r\n", "。", "学习"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(TYPO_PIECES), max_size=25))
 def test_typo_and_run_lines_are_exactly_the_lines_with_one(pieces):
     from lint.rules import common_typo as ct
