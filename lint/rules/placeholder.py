@@ -43,15 +43,15 @@ class Placeholder(Rule):
         finditer = getattr(pattern, "lookahead", pattern).finditer
         messages: dict[str, str] = {}  # the same few blanks (X, XX, ××) recur
         for line in lines_that_may_match(ctx.doc, pattern):
-            view = line.view
-            blanks = [(m.start(), m.end(), m.group()) for m in finditer(view)]
-            if not blanks:
-                continue
-            allowed = allowed_spans(allow, view)
-            number = line.number
-            for start, end, text in blanks:
+            view, number = line.view, line.number
+            allowed = None  # looked for at the line's first blank
+            for m in finditer(view):
+                if allowed is None:
+                    allowed = allowed_spans(allow, view)
+                start, end = m.span()
                 if allowed and overlaps(allowed, start, end):
                     continue
+                text = m.group()
                 message = messages.get(text)
                 if message is None:
                     message = messages[text] = f"未填写的占位符「{text}」"

@@ -48,21 +48,22 @@ def _reduced(marks: str) -> str:
     return marks
 
 
-_MARKS_OR_LF = re.compile(_MARKS.pattern[:-1] + "\n]")
+# Runs of anything but a paired mark or a line end: deleting them leaves the marks.
+_NOT_MARKS_OR_LF = re.compile("[^" + _MARKS.pattern[1:-1] + "\n]+")
 
 
 def lines_to_follow(doc) -> list:
     """The lines :func:`unmatched` finds something on may be among: those whose marks do
     not cancel out (:func:`_balanced`), or that hold a ’ (it may be an apostrophe).
 
-    For plain text with "\n" line ends, the marks of the whole document are taken in
-    one search, with each line end kept as a separator; no pair spans a separator, so
-    each round of :func:`_reduced` on the whole does to each line what it would do on
-    the line alone, and a line's piece of the result is its own.
+    For plain text with LF line ends, the marks of the whole document are taken in one
+    pass (all else deleted), with each line end kept as a separator; no pair spans a
+    separator, so each round of :func:`_reduced` on the whole does to each line what it
+    would do on the line alone, and a line's piece of the result is its own.
     """
     if doc.kind != "text" or "\r" in doc.text:
         return [line for line in doc.lines if unmatched_may_find(line.view)]
-    marks = "".join(_MARKS_OR_LF.findall(doc.text))
+    marks = _NOT_MARKS_OR_LF.sub("", doc.text)
     pieces, left = marks.split("\n"), _reduced(marks).split("\n")
     return [line for line, piece, rest in zip(doc.lines, pieces, left) if piece and (rest or "’" in piece)]
 
