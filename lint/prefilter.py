@@ -282,9 +282,21 @@ def context_free(pattern) -> bool:
 
 def _context_free(pattern) -> bool:
     try:
-        return _free_of_context(_p.parse(pattern.pattern, pattern.flags))
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        seq = list(parsed)
+        if seq and _looks_at_first_char(*seq[0]) and parsed.getwidth()[0] >= 1:
+            seq = seq[1:]  # (?=[…]) up front (alternation's form) looks only inside the match
+        return _free_of_context(seq)
     except Exception:  # a parser this code does not know
         return False
+
+
+def _looks_at_first_char(op, av) -> bool:
+    """A lookahead at one character: ``(?=[…])`` or ``(?=x)``."""
+    if op is not _c.ASSERT or av[0] != 1:
+        return False
+    body = list(av[1])
+    return len(body) == 1 and body[0][0] in (_c.IN, _c.LITERAL)
 
 
 def starts_finder(pattern):

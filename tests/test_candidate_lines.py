@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import default_pack, lint_text
 from lint import document
-from lint.prefilter import FirstCharPattern, context_free, first_chars, skipping, starts_finder
+from lint.prefilter import FirstCharPattern, alternation, context_free, first_chars, skipping, starts_finder
 from lint.rules import base
 from lint.rules import watermark as wm
 from lint.rules.base import Fix, Problem, lines_that_may_match, lines_to_search, problem_at
@@ -68,8 +68,12 @@ def test_starts_finder_stops_exactly_where_a_match_can_start(pattern, text):
 def test_context_free_patterns():
     assert context_free(re.compile("(QQ|微信)群"))
     assert context_free(re.compile(r"【[^】]{0,24}(素材|范文)[^】]{0,24}】"))
-    for pattern in (r"^\s*\*", r"X$", r"X\b", r"(?<![A-Za-z])X", r"X(?=Y)", r"(a)\1", r"(?>a+)b", r"a++b"):
+    for pattern in (r"^\s*\*", r"X$", r"X\b", r"(?<![A-Za-z])X", r"X(?=Y)", r"(a)\1", r"(?>a+)b", r"a++b",
+                    r"(?=[ab])", r"(?=[ab]X)a"):
         assert not context_free(re.compile(pattern)), pattern
+    # the lookahead form alternation() writes only looks at the match's own first character
+    assert context_free(re.compile(alternation(["(QQ|微信)群", r"(点击|免费)?下载"])))
+    assert not context_free(re.compile(alternation(["(QQ|微信)群", r"X\b"])))
 
 
 def lines_matching(doc, pattern):
@@ -81,10 +85,10 @@ def lines_matching(doc, pattern):
 @given(st.sampled_from(PATTERNS), texts)
 def test_lines_that_may_match_include_every_line_with_a_match(pattern, text):
     doc = document.from_text(text)
-    for compiled in (re.compile(pattern), skipping(pattern)):
+    for compiled in (re.compile(pattern), skipping(pattern), re.compile(alternation([pattern, "微信群"]))):
         candidates = [line.number for line in lines_that_may_match(doc, compiled)]
         assert candidates == sorted(set(candidates))
-        assert set(lines_matching(doc, pattern)) <= set(candidates)
+        assert set(lines_matching(doc, compiled.pattern)) <= set(candidates)
 
 
 @settings(max_examples=200, deadline=None)
