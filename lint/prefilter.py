@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cached_property
 
 try:  # the parser behind re.compile: re._parser since 3.11, sre_parse before
     from re import _constants as _c
@@ -153,14 +154,40 @@ class FirstCharPattern:
     engine = "re"
 
     def __init__(self, pattern: str, first: str):
+        self.source, self.first_chars = pattern, first
         self.pattern = f"(?={first})(?:{pattern})"  # the same matches, written as one regex
-        self.whole = re.compile(pattern)
-        self.starts = re.compile(starts_of(pattern, first))
-        self.first = re.compile(first)  # a character every match starts with
-        # The same matches in one compiled regex: for short strings (headings), where one
-        # call costs less than the two (find a start, match there) of a search here.
-        self.lookahead = re.compile(self.pattern)
-        self.groups = self.whole.groups
+        self.whole.groups  # noqa: B018 - compiled now: an invalid pattern fails here
+
+    # Each form is compiled when first used (a run uses only some of them for a list,
+    # and compiling a long alternation costs start-up time).
+
+    @cached_property
+    def whole(self) -> re.Pattern:
+        return re.compile(self.source)
+
+    @cached_property
+    def starts(self) -> re.Pattern:
+        """:func:`starts_of` the pattern: finds where a match starts."""
+        try:
+            return re.compile(starts_of(self.source, self.first_chars))
+        except re.error:  # a construct the lookbehind cannot hold: a match starts there too
+            return self.lookahead
+
+    @cached_property
+    def first(self) -> re.Pattern:
+        """The class of characters every match starts with."""
+        return re.compile(self.first_chars)
+
+    @cached_property
+    def lookahead(self) -> re.Pattern:
+        """The same matches in one compiled regex: for short strings (headings) and lines
+        dense with matches, where one call costs less than the two (find a start, match
+        there) of a search here."""
+        return re.compile(self.pattern)
+
+    @property
+    def groups(self) -> int:
+        return self.whole.groups
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         start = self.starts.search(string, pos, endpos)
@@ -205,10 +232,7 @@ def skipping(pattern: str):
     first = first_chars(pattern)
     if first is None:
         return re.compile(pattern)
-    try:
-        return FirstCharPattern(pattern, first)
-    except re.error:  # a construct the lookbehind cannot hold: the lookahead form still works
-        return re.compile(f"(?={first})(?:{pattern})")
+    return FirstCharPattern(pattern, first)
 
 
 # Facts about compiled patterns, by id(pattern) → (pattern, fact); the pattern is kept so
