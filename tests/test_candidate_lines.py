@@ -140,11 +140,19 @@ def test_placeholder_on_legitimate_and_bad_text():
     assert got == [(3, 6, 7), (4, 9, 10)]
 
 
-def test_problem_at_builds_an_ordinary_frozen_problem():
+def test_problem_and_fix_stay_ordinary_frozen_dataclasses():
+    """Their own __init__ (one __dict__ assignment) keeps what the generated one gave."""
     made = problem_at(3, 1, 4, "m", "x")
     assert made == Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x"))
-    assert repr(made) == repr(Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x")))
+    assert made != Problem(3, 2, 3, 5, "m") and made != (3, 2, 3, 5, "m", None)
+    assert repr(made) == ("Problem(line=3, column=2, end_line=3, end_column=5, message='m', "
+                          "fix=Fix(line=3, column=2, end_line=3, end_column=5, replacement='x'))")
     assert hash(made) == hash(Problem(3, 2, 3, 5, "m", Fix(3, 2, 3, 5, "x")))
+    assert Problem(line=1, column=1, end_line=1, end_column=2, message="m").fix is None
+    assert Fix(1, 1, 1, 2).replacement == ""
+    assert dataclasses.replace(made, line=5).line == 5 and made.line == 3
+    assert [f.name for f in dataclasses.fields(Problem)] == ["line", "column", "end_line", "end_column",
+                                                            "message", "fix"]
     assert problem_at(1, 0, 1, "m").fix is None
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.line = 4

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+_new_dict = object.__setattr__  # sets an instance's __dict__ past a frozen __setattr__
+
+
+@dataclass(frozen=True, init=False)
 class Fix:
     """Replace the span from (line, column) up to (end_line, end_column) with ``replacement``."""
 
@@ -32,12 +35,18 @@ class Fix:
     end_column: int
     replacement: str = ""
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str = ""):
+        # One assignment of __dict__ instead of the frozen dataclass's object.__setattr__
+        # per field (which costs twice as much): a corpus builds tens of thousands.
+        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                                     "end_column": end_column, "replacement": replacement})
+
     def as_dict(self) -> dict:
         return {"line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "replacement": self.replacement}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Problem:
     line: int
     column: int
@@ -46,38 +55,17 @@ class Problem:
     message: str
     fix: Fix | None = None
 
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _problem(line: int, column: int, end_line: int, end_column: int, message: str,
-             fix: Fix | None) -> Problem:
-    """``Problem(...)``, built without the frozen dataclass's ``__init__``.
-
-    That ``__init__`` sets each field through ``object.__setattr__``, which costs twice
-    as much as the whole of this, and a corpus full of template blanks builds tens of
-    thousands of problems. The result is an ordinary, still frozen, ``Problem``: the
-    same fields, equality, hash and repr.
-    """
-    problem = _new(Problem)
-    _set(problem, "__dict__", {"line": line, "column": column, "end_line": end_line,
-                               "end_column": end_column, "message": message, "fix": fix})
-    return problem
-
-
-def _fix(line: int, column: int, end_line: int, end_column: int, replacement: str) -> Fix:
-    """``Fix(...)``, built the way :func:`_problem` builds a problem."""
-    fix = _new(Fix)
-    _set(fix, "__dict__", {"line": line, "column": column, "end_line": end_line,
-                           "end_column": end_column, "replacement": replacement})
-    return fix
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, message: str,
+                 fix: Fix | None = None):
+        # As Fix.__init__: still frozen, with the same fields, equality, hash and repr.
+        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                                     "end_column": end_column, "message": message, "fix": fix})
 
 
 def problem_at(line: int, start: int, end: int, message: str, replacement: str | None = None) -> Problem:
     """A problem spanning 0-based ``[start, end)`` of one line, optionally fixed by ``replacement``."""
-    fix = _fix(line, start + 1, line, end + 1, replacement) if replacement is not None else None
-    return _problem(line, start + 1, line, end + 1, message, fix)
+    fix = Fix(line, start + 1, line, end + 1, replacement) if replacement is not None else None
+    return Problem(line, start + 1, line, end + 1, message, fix)
 
 
 class Rule:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import bisect
 
-from .base import Rule, _problem, lines_that_may_match
+from .base import Problem, Rule, lines_that_may_match
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -55,7 +55,7 @@ class Placeholder(Rule):
                 message = messages.get(text)
                 if message is None:
                     message = messages[text] = f"未填写的占位符「{text}」"
-                yield _problem(number, start + 1, number, end + 1, message, None)
+                yield Problem(number, start + 1, number, end + 1, message)
 
 
 def allowed_spans(allow, view: str) -> list[tuple[int, int]]:
