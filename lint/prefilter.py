@@ -227,6 +227,33 @@ def compile_alternation(patterns: list[str]):
     return skipping(joined)
 
 
+def from_alternation_text(text: str):
+    """The pattern :func:`compile_alternation` made, again, from its ``.pattern`` ``text``
+    (as a cache keeps it), without working out the first characters again.
+
+    Its lookahead form ``(?=[…])(?:…)`` becomes a :class:`FirstCharPattern`: the class
+    ends at its first unescaped ``]`` (the class escapes ``( ) ? ]``), so the first
+    place ``)(?:`` follows a whole class is where the alternation begins. Any other
+    text is compiled as it is.
+    """
+    if text.startswith("(?=[") and text.endswith(")"):
+        at = text.find(")(?:")
+        while at != -1:
+            first = text[3:at]
+            if _one_class(first):
+                return FirstCharPattern(text[at + 4: -1], first)
+            at = text.find(")(?:", at + 1)
+    return re.compile(text)
+
+
+def _one_class(text: str) -> bool:
+    try:
+        parsed = list(_p.parse(text))
+    except Exception:  # re.error, or a parser this code does not know
+        return False
+    return text.endswith("]") and len(parsed) == 1 and parsed[0][0] is _c.IN
+
+
 def skipping(pattern: str):
     """``pattern`` compiled to skip where no match can start (plain ``re`` when that cannot be told)."""
     first = first_chars(pattern)

@@ -292,3 +292,19 @@ def test_typo_rule_on_legitimate_and_bad_text():
     text = "述职报告\n管好自已，激动得不能自已。\n各单位各自已经完成整改，再接再励。\n"
     got = [(f.line, f.column, f.fix["replacement"]) for f in lint_text(text, select=["common-typo"])]
     assert got == [(2, 3, "自己"), (3, 13, "再接再厉")]
+
+
+def test_a_kept_alternation_text_gives_the_same_pattern_back():
+    from lint.prefilter import compile_alternation, from_alternation_text
+
+    pack = default_pack()
+    line = "共XX人，*次，1+X证书，【XX素材库】咨询QQ：12345678，##paidbegin##，自已"
+    for key in pack.lists:
+        made = compile_alternation([p.pattern for p in pack.patterns(key)])
+        again = from_alternation_text(made.pattern)
+        assert type(again) is type(made) and again.pattern == made.pattern, key
+        assert [m.span() for m in again.finditer(line)] == [m.span() for m in made.finditer(line)], key
+    odd = compile_alternation([r"[\])(?:]+x", r"\(?:y"])  # a class holding ) ( ? : ]
+    again = from_alternation_text(odd.pattern)
+    assert isinstance(again, FirstCharPattern) and again.source == odd.source
+    assert [m.span() for m in again.finditer("a])(?:x (:y")] == [m.span() for m in odd.finditer("a])(?:x (:y")]
