@@ -324,9 +324,9 @@ def combine(patterns: list):
         return None
     python = [p for p in patterns if engine_of(p) == "re"]
     linear = [p for p in patterns if engine_of(p) == "re2"]
-    from .prefilter import alternation  # a lookahead on the possible first characters
+    from .prefilter import compile_alternation  # tried only where a match can start
 
-    joined_re = re.compile(alternation([p.pattern for p in python])) if python else None
+    joined_re = compile_alternation([p.pattern for p in python]) if python else None
     if not linear:
         return joined_re
     translated = "|".join(f"(?:{p.translated})" for p in linear)

@@ -14,13 +14,18 @@ import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from ..prefilter import context_free, first_class, starts_finder
+
 if TYPE_CHECKING:
     from ..engine import Context
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+_new_dict = object.__setattr__  # sets an instance's __dict__ past a frozen __setattr__
+
+
+@dataclass(frozen=True, init=False)
 class Fix:
     """Replace the span from (line, column) up to (end_line, end_column) with ``replacement``."""
 
@@ -30,12 +35,18 @@ class Fix:
     end_column: int
     replacement: str = ""
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str = ""):
+        # One assignment of __dict__ instead of the frozen dataclass's object.__setattr__
+        # per field (which costs twice as much): a corpus builds tens of thousands.
+        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                                     "end_column": end_column, "replacement": replacement})
+
     def as_dict(self) -> dict:
         return {"line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "replacement": self.replacement}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Problem:
     line: int
     column: int
@@ -43,6 +54,12 @@ class Problem:
     end_column: int
     message: str
     fix: Fix | None = None
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, message: str,
+                 fix: Fix | None = None):
+        # As Fix.__init__: still frozen, with the same fields, equality, hash and repr.
+        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
+                                     "end_column": end_column, "message": message, "fix": fix})
 
 
 def problem_at(line: int, start: int, end: int, message: str, replacement: str | None = None) -> Problem:
@@ -70,6 +87,22 @@ class Rule:
         raise NotImplementedError
 
 
+def sections_of(report) -> list:
+    """``list(report.walk())``, worked out once per report: several rules walk the tree."""
+    sections = report.cache.get("sections")
+    if sections is None:
+        sections = report.cache["sections"] = list(report.walk())
+    return sections
+
+
+def heading_lines(report) -> set[int]:
+    """The line numbers of the report's headings (once per report)."""
+    lines = report.cache.get("heading_lines")
+    if lines is None:
+        lines = report.cache["heading_lines"] = {s.heading.line for s in sections_of(report)}
+    return lines
+
+
 def lines_to_search(doc, pattern) -> list:
     """The lines where ``pattern`` may match ``view``: for plain text, the lines one search
     of the document's text finds it on; otherwise every line.
@@ -77,15 +110,55 @@ def lines_to_search(doc, pattern) -> list:
     Only for a pattern that cannot match a line end and whose matches do not depend on
     what surrounds them (no anchors or lookaround): a match inside a line's view is then
     a match inside the text, which is the lines' views and their line ends.
+
+    Where the pattern starts with known characters, the search steps over all others
+    in ``re``'s own loop (:func:`~lint.prefilter.starts_finder`).
     """
     if doc.kind != "text":
         return doc.lines
-    lines, starts = doc.lines, None
+    return lines_where(doc, starts_finder(pattern).search)
+
+
+def lines_that_may_match(doc, pattern) -> list:
+    """Lines of ``doc`` that include every line whose view ``pattern`` matches, in order
+    (perhaps a few more); a rule then runs ``pattern`` on each as it would on every line.
+
+    For plain text, found by searching the document's text once:
+
+    - a pattern free of anchors and lookarounds (:func:`~lint.prefilter.context_free`)
+      matching inside a line's view matches at the same place in the text, so the lines
+      where it matches in the text are enough (one a match runs into from the line
+      before is a spare);
+    - any other pattern starts each match with a character of its first-character class
+      (:func:`~lint.prefilter.first_class`): the lines holding one of those are enough.
+
+    Every line when neither applies or the views are not the text (Markdown, Word).
+    """
+    if pattern is None or doc.kind != "text":
+        return doc.lines
+    if context_free(pattern):
+        return lines_where(doc, starts_finder(pattern).search)
+    first = first_class(pattern)
+    return doc.lines if first is None else lines_where(doc, first.search)
+
+
+def lines_where(doc, search) -> list:
+    """The lines holding a position ``search`` (on the document's text) finds, in order.
+
+    After a find the search goes on from the start of the next line: the rest of a
+    line already found need not be looked at. A find in a line end counts for the
+    line it ends.
+    """
+    text, lines = doc.text, doc.lines
     found: list = []
-    for m in pattern.finditer(doc.text):
-        if starts is None:
-            starts = [line.offset for line in lines]
-        line = lines[bisect.bisect_right(starts, m.start()) - 1]
-        if not found or found[-1] is not line:
-            found.append(line)
+    m = search(text)
+    if m is None:
+        return found
+    starts = [line.offset for line in lines]
+    while m is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        found.append(lines[i])
+        if i + 1 == len(lines):
+            break
+        m = search(text, starts[i + 1])
     return found

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import re
 
-from .base import Rule, lines_to_search, problem_at
+from .base import Rule, lines_where, problem_at
 
 _RUN = re.compile(r"[。，、；：！？]{2,}")
+# Where a run starts: a mark followed by a mark. Starting with a class, it lets ``re``
+# skip the other characters in its own loop (a leading repeat does not).
+_RUN_START = re.compile(r"[。，、；：！？](?=[。，、；：！？])")
 # Strongest first: a fix keeps the strongest mark of the run.
 _STRENGTH = "。？！；：，、"
 # Emphatic pairs that are written on purpose.
@@ -35,7 +38,8 @@ class DuplicatePunctuation(Rule):
     }
 
     def check(self, ctx):
-        for line in lines_to_search(ctx.doc, _RUN):
+        lines = lines_where(ctx.doc, _RUN_START.search) if ctx.doc.kind == "text" else ctx.doc.lines
+        for line in lines:  # the lines holding a run (lines_to_search)
             for m in _RUN.finditer(line.view):
                 run = m.group()
                 if run in _ALLOWED:

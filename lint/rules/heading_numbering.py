@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .base import Problem, Rule
+from .base import Problem, Rule, sections_of
 
 CN = "零一二三四五六七八九"
 
@@ -80,11 +80,15 @@ class HeadingNumbering(Rule):
 
     def check(self, ctx):
         report = ctx.report
+        sections = sections_of(report)
         yield from self._siblings([s.heading for s in report.sections])
-        for section in report.walk():
-            yield from self._siblings([s.heading for s in section.children])
-        for paragraphs in [report.opening] + [s.paragraphs for s in report.walk()]:
+        for section in sections:
+            if section.children:  # (a leaf has no numbering of its own to check)
+                yield from self._siblings([s.heading for s in section.children])
+        for paragraphs in [report.opening] + [s.paragraphs for s in sections]:
             enums = [e for p in paragraphs for e in p.enums]
+            if not enums:
+                continue
             for enum, message in sequence(enums, lambda e: e.number, lambda e: e.marker,
                                           lambda e, n: f"{int_to_cn(n)}是", restart=True):
                 yield Problem(enum.line, enum.column, enum.line, enum.column + len(enum.marker), message)

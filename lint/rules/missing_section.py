@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Problem, Rule
+from .base import Problem, Rule, sections_of
 
 # A short line on its own, without sentence punctuation, reads as a heading even
 # without a number (存在的问题：).
@@ -50,6 +50,7 @@ def _any_heading(spec):
 
             try:
                 pattern = combine(spec.headings)
+                pattern = getattr(pattern, "lookahead", pattern)  # headings are short: one call each
             except (re.error, ValueError):  # e.g. inline flags, which only lead a whole pattern
                 pattern = None
         entry = _ANY_HEADING[id(spec)] = (spec, pattern)
@@ -57,8 +58,10 @@ def _any_heading(spec):
 
 
 def _heading_spans(report) -> list[tuple[int, int, int, str, int]]:
-    out = [(h.line, h.column, h.end_column, h.text, h.level) for h in report.headings()]
-    for section_paras in [report.opening] + [s.paragraphs for s in report.walk()]:
+    sections = sections_of(report)
+    out = [(s.heading.line, s.heading.column, s.heading.end_column, s.heading.text, s.heading.level)
+           for s in sections]
+    for section_paras in [report.opening] + [s.paragraphs for s in sections]:
         for p in section_paras:
             text = p.text.strip()
             if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
@@ -74,6 +77,17 @@ def heading_candidates(report) -> list[tuple[int, str]]:
 def section_lines(report, spec) -> list[int]:
     """Lines of the headings that satisfy a required section."""
     return [span[0] for span in matching_spans(report, spec)]
+
+
+def has_text(doc) -> bool:
+    """Whether a line of ``doc`` holds more than white space.
+
+    For plain text the lines' views and their line ends (white space) are the text, so
+    one look at it tells.
+    """
+    if doc.kind == "text":
+        return bool(doc.text) and not doc.text.isspace()
+    return any(line.view.strip() for line in doc.lines)
 
 
 class MissingSection(Rule):
@@ -103,7 +117,7 @@ class MissingSection(Rule):
 
     def check(self, ctx):
         report = ctx.report
-        if not any(line.view.strip() for line in ctx.doc.lines):
+        if not has_text(ctx.doc):
             return  # an empty document: missing-title says so, once
         if report.title is not None:
             line, col, end = report.title.line, report.title.column, report.title.end_column

@@ -32,20 +32,51 @@ def _balanced(marks: str) -> bool:
     has its partner, and then :func:`unmatched` finds nothing. Only a few rounds are
     tried (deep nesting is rare), so a long line costs linear time either way.
     """
+    return not _reduced(marks)
+
+
+def _reduced(marks: str) -> str:
+    """``marks`` after up to _ROUNDS rounds of deleting adjacent partners (fewer once a
+    round deletes nothing)."""
     for _ in range(_ROUNDS):
         if not marks:
-            return True
+            return marks
         reduced = _ADJACENT.sub("", marks)
         if len(reduced) == len(marks):
-            return False
+            return marks
         marks = reduced
-    return not marks
+    return marks
+
+
+# Runs of anything but a paired mark or a line end: deleting them leaves the marks.
+_NOT_MARKS_OR_LF = re.compile("[^" + _MARKS.pattern[1:-1] + "\n]+")
+
+
+def lines_to_follow(doc) -> list:
+    """The lines :func:`unmatched` finds something on may be among: those whose marks do
+    not cancel out (:func:`_balanced`), or that hold a ’ (it may be an apostrophe).
+
+    For plain text with LF line ends, the marks of the whole document are taken in one
+    pass (all else deleted), with each line end kept as a separator; no pair spans a
+    separator, so each round of :func:`_reduced` on the whole does to each line what it
+    would do on the line alone, and a line's piece of the result is its own.
+    """
+    if doc.kind != "text" or "\r" in doc.text:
+        return [line for line in doc.lines if unmatched_may_find(line.view)]
+    marks = _NOT_MARKS_OR_LF.sub("", doc.text)
+    pieces, left = marks.split("\n"), _reduced(marks).split("\n")
+    return [line for line, piece, rest in zip(doc.lines, pieces, left) if piece and (rest or "’" in piece)]
+
+
+def unmatched_may_find(view: str) -> bool:
+    """Whether :func:`unmatched` has to follow ``view`` pair by pair."""
+    marks = "".join(_MARKS.findall(view))
+    return bool(marks) and ("’" in marks or not _balanced(marks))
 
 
 def unmatched(view: str) -> list[tuple[int, str]]:
     """(index, message) of each paired mark in ``view`` without its partner."""
-    marks = "".join(_MARKS.findall(view))
-    if not marks or ("’" not in marks and _balanced(marks)):  # ’ may be an apostrophe
+    if not unmatched_may_find(view):  # ’ may be an apostrophe
         return []
     return pair_by_pair(view)
 
@@ -102,6 +133,6 @@ class UnbalancedPair(Rule):
     }
 
     def check(self, ctx):
-        for line in ctx.doc.lines:
-            for i, message in unmatched(line.view):
+        for line in lines_to_follow(ctx.doc):
+            for i, message in pair_by_pair(line.view):
                 yield problem_at(line.number, i, i + 1, message)

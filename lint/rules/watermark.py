@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..document import MARGIN_REGIONS
-from .base import Fix, Problem, Rule
+from .base import Fix, Problem, Rule, heading_lines, lines_that_may_match
 from .placeholder import overlaps
 
 # A line with no advert keyword is still part of an advert block when it is short and
@@ -37,6 +37,45 @@ def _allowed(allow, view: str) -> list[tuple[int, int]]:
 def body_lines(doc) -> list:
     """The lines of the running text (a Word document's headers and footers left out)."""
     return [line for line in doc.lines if line.region not in MARGIN_REGIONS]
+
+
+def filled_ends(doc):
+    """The first REPEAT_HEAD and the last REPEAT_TAIL non-blank lines of the running text,
+    or None when it has fewer than REPEAT_HEAD + REPEAT_TAIL of them.
+
+    Looked for from each end, so a long document's middle is not read: the two ends are
+    the whole list's head and tail exactly when they do not meet.
+    """
+    body = body_lines(doc)
+    first = []
+    for i, line in enumerate(body):
+        if line.view.strip():
+            first.append((i, line))
+            if len(first) == REPEAT_HEAD:
+                break
+    last = []
+    for i in range(len(body) - 1, -1, -1):
+        if body[i].view.strip():
+            last.append((i, body[i]))
+            if len(last) == REPEAT_TAIL:
+                break
+    if len(first) < REPEAT_HEAD or len(last) < REPEAT_TAIL or first[-1][0] >= last[-1][0]:
+        return None
+    return [line for _, line in first], [line for _, line in reversed(last)]
+
+
+def candidate_lines(doc, patterns, shapes) -> list:
+    """The lines the per-line checks can find something on, in order: a watermark shape's
+    line, or one where one of ``patterns`` may match (any other line matches none of
+    them, so the loop over it would find nothing)."""
+    numbers = set(shapes)
+    for pattern in patterns:
+        if pattern is not None:
+            found = lines_that_may_match(doc, pattern)
+            if found is doc.lines:
+                return found
+            numbers.update(line.number for line in found)
+    return [line for line in doc.lines if line.number in numbers]
 
 
 class Watermark(Rule):
@@ -89,7 +128,7 @@ class Watermark(Rule):
         found: dict[int, Problem] = {}
         marker_problems: list[Problem] = []
         shapes = doc.extra.get("watermark_lines", ())
-        for line in doc.lines:
+        for line in candidate_lines(doc, (adverts, hints, markers), shapes):
             view = line.view
             allowed = None  # spans of allowed text, looked for only once something matched
             if line.number in shapes:
@@ -110,11 +149,11 @@ class Watermark(Rule):
                 keyword.add(line.number)
                 found[line.number] = self._line_problem(doc, line, "广告残留")
                 continue
-            first, last = len(view) - len(view.lstrip()), len(view.rstrip())
             for m in markers.finditer(view) if markers else ():
                 allowed = _allowed(allow, view) if allowed is None else allowed
                 if overlaps(allowed, *m.span()):
                     continue
+                first, last = len(view) - len(view.lstrip()), len(view.rstrip())
                 if first >= m.start() and last <= m.end():  # nothing else on the line
                     fix = delete_line(doc, line.number)
                 else:
@@ -148,7 +187,7 @@ class Watermark(Rule):
     def _advert_blocks(self, ctx, keyword: set[int]) -> set[int]:
         """Weak lines sharing a block with an advert line before the title or after the end."""
         doc, report = ctx.doc, ctx.report
-        heads = {h.line for h in report.headings()}
+        heads = heading_lines(report)
         region: list[int] = []
         if report.title is not None:
             region += range(1, report.title.line)
@@ -178,19 +217,20 @@ class Watermark(Rule):
     @staticmethod
     def _header_footer(ctx) -> set[int]:
         doc, report = ctx.doc, ctx.report
-        filled = [line for line in body_lines(doc) if line.view.strip()]
-        if len(filled) < REPEAT_HEAD + REPEAT_TAIL:
+        ends = filled_ends(doc)
+        if ends is None:
             return set()
-        skip = {h.line for h in report.headings()}
+        first, last = ends
+        skip = set(heading_lines(report))
         if report.title is not None:
             skip.add(report.title.line)
         head = {}
-        for line in filled[:REPEAT_HEAD]:
+        for line in first:
             text = line.view.strip()
             if line.number not in skip and len(text) <= REPEAT_MAX and text[-1] not in PROSE_END + "：:":
                 head.setdefault(text, line.number)
         out = set()
-        for line in filled[-REPEAT_TAIL:]:
+        for line in last:
             text = line.view.strip()
             if text in head and line.number not in skip and line.number != head[text]:
                 out.update((head[text], line.number))
