@@ -67,7 +67,9 @@ class Pack(Record):
         if key not in cache:
             text = self.alternations.get(key)
             if text is not None:
-                cache[key] = re.compile(text)
+                from .prefilter import from_alternation_text
+
+                cache[key] = from_alternation_text(text)
             else:
                 from .regex import combine
 
@@ -174,8 +176,10 @@ def _stored(pack: Pack) -> Pack:
                               [SectionSpec(s.name, lazy(s.headings), list(s.examples)) for s in p.sections])
                 for name, p in pack.profiles.items()}
     # the alternations too: working one out parses each of its patterns
+    from .prefilter import FirstCharPattern
+
     alternations = {key: joined.pattern for key in pack.lists
-                    if isinstance(joined := pack.combined(key), re.Pattern)}
+                    if isinstance(joined := pack.combined(key), (re.Pattern, FirstCharPattern))}
     return Pack(pack.default_profile, profiles, {k: lazy(v) for k, v in pack.lists.items()}, pack.mappings,
                 pack.sources, alternations)
 
