@@ -28,10 +28,18 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-try:
-    import re2 as _re2
-except ImportError:  # pragma: no cover - google-re2 is a dependency; stay usable without it
-    _re2 = None
+_RE2: list = []  # google-re2, once imported (None without it)
+
+
+def _re2_module():
+    """google-re2, imported when a user's pattern first needs it (the default pack never does)."""
+    if not _RE2:
+        try:
+            import re2
+        except ImportError:  # pragma: no cover - google-re2 is a dependency; stay usable without it
+            re2 = None
+        _RE2.append(re2)
+    return _RE2[0]
 
 # Most ways a backtracking (``re``) pattern from a user's pack may match at one position.
 MAX_PATHS = 1000
@@ -216,6 +224,7 @@ class Re2Pattern:
 
 
 def _re2_compile(translated: str):
+    _re2 = _re2_module()
     options = _re2.Options()
     options.log_errors = False
     return _re2.compile(translated, options)
@@ -284,7 +293,7 @@ def compile_pattern(text: str, trusted: bool = False):
         raise PatternError(f"pattern {text!r}: {exc}") from None
     if paths > MAX_PATHS:
         why = f"pattern {text!r} uses a lookaround or \\b, which only the backtracking engine supports; there" \
-            if _re2 is not None else f"pattern {text!r} would run on the backtracking engine (google-re2 is not installed); there"
+            if _re2_module() is not None else f"pattern {text!r} would run on the backtracking engine (google-re2 is not installed); there"
         raise PatternError(
             f"{why} unbounded or deeply nested repeats (*, +, {{n,}}, (a+)+) can stall on a long line: "
             f"write bounded repeats such as {{0,20}}, or drop the lookaround")
@@ -301,6 +310,7 @@ def compile_linear(text: str):
 
 def _on_re2(text: str):
     """``text`` compiled by RE2, or None when RE2 is missing or cannot express it."""
+    _re2 = _re2_module()
     if _re2 is None:
         return None
     try:

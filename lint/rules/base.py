@@ -10,56 +10,35 @@ is data — a span and its replacement — that the engine may apply.
 from __future__ import annotations
 
 import bisect
-import inspect
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
 
 from ..prefilter import context_free, first_class, starts_finder
-
-if TYPE_CHECKING:
-    from ..engine import Context
+from ..record import Value
 
 SEVERITIES = ("error", "warning", "info")
 
 
-_new_dict = object.__setattr__  # sets an instance's __dict__ past a frozen __setattr__
-
-
-@dataclass(frozen=True, init=False)
-class Fix:
+class Fix(Value):
     """Replace the span from (line, column) up to (end_line, end_column) with ``replacement``."""
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    replacement: str = ""
+    __slots__ = ()
+    _fields = ("line", "column", "end_line", "end_column", "replacement")
 
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str = ""):
-        # One assignment of __dict__ instead of the frozen dataclass's object.__setattr__
-        # per field (which costs twice as much): a corpus builds tens of thousands.
-        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
-                                     "end_column": end_column, "replacement": replacement})
+    def __new__(cls, line: int, column: int, end_line: int, end_column: int, replacement: str = ""):
+        return tuple.__new__(cls, (line, column, end_line, end_column, replacement))
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "end_line": self.end_line,
-                "end_column": self.end_column, "replacement": self.replacement}
+        return self._asdict()
 
 
-@dataclass(frozen=True, init=False)
-class Problem:
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    message: str
-    fix: Fix | None = None
+class Problem(Value):
+    """What a rule found: a span and a message, with the fix when it has one."""
 
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, message: str,
-                 fix: Fix | None = None):
-        # As Fix.__init__: still frozen, with the same fields, equality, hash and repr.
-        _new_dict(self, "__dict__", {"line": line, "column": column, "end_line": end_line,
-                                     "end_column": end_column, "message": message, "fix": fix})
+    __slots__ = ()
+    _fields = ("line", "column", "end_line", "end_column", "message", "fix")
+
+    def __new__(cls, line: int, column: int, end_line: int, end_column: int, message: str, fix: Fix | None = None):
+        return tuple.__new__(cls, (line, column, end_line, end_column, message, fix))
 
 
 def problem_at(line: int, start: int, end: int, message: str, replacement: str | None = None) -> Problem:
@@ -81,9 +60,11 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
+        import inspect  # only for documentation: not imported by a run
+
         return inspect.cleandoc(cls.__doc__ or "")
 
-    def check(self, ctx: "Context") -> Iterable[Problem]:  # pragma: no cover - interface
+    def check(self, ctx) -> Iterable[Problem]:  # pragma: no cover - interface; ctx: lint.engine.Context
         raise NotImplementedError
 
 
