@@ -4,36 +4,17 @@ with the span underlined (placed by display width, CJK = 2 columns), and a summa
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
+
+from .widths import WIDTH as _WIDTH
+from .widths import column_sums, display_width
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
 # Tabs and other control characters (category Cc) are shown as a space.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def char_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-class _Widths(dict):
-    """char → display width, computed once per distinct character."""
-
-    def __missing__(self, ch: str) -> int:
-        width = self[ch] = char_width(ch)
-        return width
-
-
-_WIDTH = _Widths()
-
-
-def display_width(text: str) -> int:
-    return sum(map(_WIDTH.__getitem__, text))
 
 
 def _fit(chars, limit: int) -> tuple[int, int]:
@@ -55,7 +36,7 @@ def _measure(text: str) -> list:
     measured = _measured_line
     if measured[0] is not text:
         measured[0] = text
-        measured[1] = list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
+        measured[1] = column_sums(text)
         measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
     return measured
 
