@@ -69,3 +69,12 @@ def texts(findings, source):
 
 os.environ.pop("NO_COLOR", None)
 os.environ.pop("GITHUB_ACTIONS", None)  # it would switch the default output to GitHub annotations
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """An empty cache directory of reportlint's own, with caching on."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(path))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    return path

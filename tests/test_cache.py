@@ -13,14 +13,6 @@ DEFAULT_PACK = ROOT / "rules" / "default.yaml"
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    path = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(path))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return path
-
-
-@pytest.fixture
 def pack_copy(tmp_path, monkeypatch):
     """A private copy of the default pack that the test may edit."""
     copy = tmp_path / "default.yaml"

@@ -5,8 +5,6 @@ import re
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT
 from lint import cache, compiled
 
@@ -29,14 +27,6 @@ status = cli.main(["--format", "json", sys.argv[1]])
 print(len(calls), file=sys.stderr)
 sys.exit(status)
 """
-
-
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    path = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(path))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return path
 
 
 def counting_run(cache_dir):

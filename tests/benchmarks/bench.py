@@ -9,8 +9,9 @@ The corpus is generated deterministically from ``seeds/`` into ``.benchmarks/``:
 with varied numbers, placeholders, doubled punctuation, adverts and paywall markers, so
 the rules have real work, and large files made of concatenated reports.
 
-Every case runs as a fresh process, once as a warm-up and then ``--runs`` times; the
-table gives the median wall time, the spread (min–max) and, from one more run under GNU
+Every case runs as a fresh process, once as a warm-up and then ``--runs`` times, the
+cases taking turns run by run (so that a machine slowing down for a while affects them
+alike); the table gives the median wall time, the spread (min–max) and, from one more run under GNU
 time, the peak resident memory of the largest process in the run's tree. References, in the same session on the same
 files: ``<python> -c pass`` (the floor for any Python tool, with the interpreter that
 runs reportlint), ``python3 -c pass`` as found on PATH when that is another program, and
@@ -174,14 +175,31 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
     return elapsed, usage.ru_maxrss, code
 
 
-def measure(name: str, cmd: list[str], runs: int, cwd: Path = ROOT, quiet: bool = False) -> Result:
-    run_once(cmd, cwd)  # warm-up: file cache, reportlint's own cache
-    times = [run_once(cmd, cwd)[0] for _ in range(runs)]
-    result = Result(name, times, peak_memory(cmd, cwd))
-    if not quiet:
-        print(f"  {name:<44} {fmt_time(result.median):>9}  ({fmt_time(min(times))}–{fmt_time(max(times))})"
-              f"  {result.peak_kb / 1024:7.1f} MB", file=sys.stderr)
-    return result
+@dataclass
+class Case:
+    key: str
+    name: str
+    cmd: list[str]
+    runs: int
+
+
+def measure_all(cases: list[Case], cwd: Path = ROOT) -> dict[str, Result]:
+    """Every case after a warm-up, the runs of all cases taken in turn (round after round),
+    so that a machine that grows slower or faster for a while affects all of them alike
+    and the ratios between them hold; then each case's peak memory."""
+    for case in cases:
+        run_once(case.cmd, cwd)  # warm-up: file cache, reportlint's own cache
+    times: dict[str, list[float]] = {case.key: [] for case in cases}
+    for round_ in range(max(case.runs for case in cases)):
+        for case in cases:
+            if round_ < case.runs:
+                times[case.key].append(run_once(case.cmd, cwd)[0])
+    results = {}
+    for case in cases:
+        result = results[case.key] = Result(case.name, times[case.key], peak_memory(case.cmd, cwd))
+        print(f"  {case.name:<44} {fmt_time(result.median):>9}  ({fmt_time(min(result.times))}–"
+              f"{fmt_time(max(result.times))})  {result.peak_kb / 1024:7.1f} MB", file=sys.stderr)
+    return results
 
 
 def fmt_time(seconds: float) -> str:
@@ -258,24 +276,24 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "lint")], check=True, stdout=subprocess.DEVNULL)
     rl = [py, "-m", "lint"]
     autocorrect = not args.no_autocorrect and has_autocorrect(py)
-    results: dict[str, Result] = {}
     print(f"bench: {machine()}", file=sys.stderr)
-    results["floor"] = measure(f"{Path(py).name} -c pass", [py, "-c", "pass"], args.runs)
+    cases = [Case("floor", f"{Path(py).name} -c pass", [py, "-c", "pass"], args.runs)]
     path_python3 = shutil.which("python3")
     if path_python3 and os.path.realpath(path_python3) != os.path.realpath(py):
-        results["python3"] = measure("python3 -c pass (PATH)", [path_python3, "-c", "pass"], args.runs)
-    results["one"] = measure("reportlint, one file", rl + [str(ONE_FILE)], args.runs)
+        cases.append(Case("python3", "python3 -c pass (PATH)", [path_python3, "-c", "pass"], args.runs))
+    cases.append(Case("one", "reportlint, one file", rl + [str(ONE_FILE)], args.runs))
     if autocorrect:
-        results["one-ac"] = measure("autocorrect-py, one file", [py, "-c", AUTOCORRECT_SCRIPT, str(ONE_FILE)],
-                                    args.runs)
-    results["corpus"] = measure(f"reportlint, {len(corpus)} files", rl + [str(corpus_dir)], args.runs)
-    results["corpus-j1"] = measure(f"reportlint -j 1, {len(corpus)} files", rl + ["-j", "1", str(corpus_dir)],
-                                   args.runs)
+        cases.append(Case("one-ac", "autocorrect-py, one file", [py, "-c", AUTOCORRECT_SCRIPT, str(ONE_FILE)],
+                          args.runs))
+    cases.append(Case("corpus", f"reportlint, {len(corpus)} files", rl + [str(corpus_dir)], args.runs))
+    cases.append(Case("corpus-j1", f"reportlint -j 1, {len(corpus)} files", rl + ["-j", "1", str(corpus_dir)],
+                      args.runs))
     if autocorrect:
-        results["corpus-ac"] = measure(f"autocorrect-py, {len(corpus)} files",
-                                       [py, "-c", AUTOCORRECT_SCRIPT, "@" + str(listing)], args.runs)
+        cases.append(Case("corpus-ac", f"autocorrect-py, {len(corpus)} files",
+                          [py, "-c", AUTOCORRECT_SCRIPT, "@" + str(listing)], args.runs))
     for mb, path in large:
-        results[f"large-{mb:g}"] = measure(f"reportlint, {mb:g} MB file", rl + [str(path)], args.large_runs)
+        cases.append(Case(f"large-{mb:g}", f"reportlint, {mb:g} MB file", rl + [str(path)], args.large_runs))
+    results = measure_all(cases)
 
     print(table(results, corpus, large, args), end="")
     return 0
