@@ -35,7 +35,7 @@ def test_column_sums_match_character_by_character(text):
     assert column_sums(text) == by_character(text)
 
 
-def test_column_sums_on_real_lines(tmp_path):
+def test_column_sums_on_real_lines():
     from conftest import ROOT
 
     for path in sorted((ROOT / "seeds").glob("*.txt")):
@@ -47,3 +47,13 @@ def test_without_the_tables_lines_are_measured_one_character_at_a_time(monkeypat
     monkeypatch.setattr(widths, "_TABLES", [None])
     text = "共XX次，“学习”é\u0301\U0001f600"
     assert column_sums(text) == by_character(text)
+
+
+def test_the_tables_are_kept_in_the_cache_and_not_made_without_it(cache_dir, monkeypatch):
+    monkeypatch.setattr(widths, "_TABLES", [])
+    assert widths._block_tables() is not None
+    assert any(cache_dir.glob("display-widths-*.cache"))
+    monkeypatch.setattr(widths, "_TABLES", [])
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    assert widths._block_tables() is None
+    assert column_sums("共XX次，“学习”") == by_character("共XX次，“学习”")

@@ -11,8 +11,9 @@ whose characters are all of their block's usual width (no exception, nothing bey
 U+FFFF — which a search for the exceptions tells at once) has its widths read off
 the high bytes of its UTF-16 form, translated through a table of 256 block widths.
 The table and the exceptions are worked out from this Python's Unicode data once and
-kept in reportlint's cache (see lint.cache). Any other line is measured character by
-character; both give the same sums.
+kept in reportlint's cache (see lint.cache; with the cache turned off, every line is
+measured character by character). Any other line is measured so too; both give the
+same sums.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def _block_tables():
 def _load_tables():
     from .. import cache
 
+    if cache.directory() is None:  # (working the tables out costs more than a small run saves)
+        return None
     key = (unicodedata.unidata_version, cache.code_key(__file__))
     stored = cache.load("display-widths", key)
     if not (isinstance(stored, tuple) and len(stored) == 2):
