@@ -155,8 +155,10 @@ class Linter:
         path = doc.path
         for rule in self.rules:
             severity, name, code = self.severity_of(rule), rule.name, rule.code
-            findings += [Finding(path, p.line, p.column, p.end_line, p.end_column, name, code, severity,
-                                 p.message, p.fix.as_dict() if p.fix else None) for p in rule.check(ctx)]
+            # a Problem is a tuple of its fields (lint.record.Value): unpacked, not read one by one
+            findings += [Finding(path, line, column, end_line, end_column, name, code, severity, message,
+                                 fix.as_dict() if fix else None)
+                         for line, column, end_line, end_column, message, fix in rule.check(ctx)]
         findings = _drop_covered(doc, findings)
         lines, fixable = doc.lines, doc.fixable
         for f in findings:
