@@ -59,3 +59,25 @@ def test_lines_measured_whole_or_around_each_finding(calls):
     # is the same as measuring afresh, on lines shorter and longer than MEASURED_WHOLE
     for text, start, length in calls:
         assert snippet(text, start, start + length) == reference(text, start, start + length)
+
+
+PIECES = ["共", "XX", "次", "，", "“学习”", " ", "\t", "\x01", "é\u0301", "Ｘ", "a" * 30, "\U0001f600"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(0, 200),
+                          st.integers(0, 30), st.booleans(), st.sampled_from([0, 1, 5000])), min_size=1, max_size=6),
+       st.booleans())
+def test_plain_parts_write_what_source_window_and_plain_write(specs, show_source):
+    """The one-loop writing of findings without colour equals the step-by-step one."""
+    from lint.engine import Finding
+    from lint.formats import text as fmt
+
+    findings = []
+    for pieces, column, length, same_line, padding in specs:
+        source = "".join(pieces) + "字" * padding
+        line = len(findings) // 2 + 1
+        findings.append(Finding("a.txt", line, column + 1, line if same_line else line + 1, column + 1 + length,
+                                "placeholder", "RL101", "error", "未填写", source=source))
+    expected = [fmt._plain(f, fmt.source_window(f, show_source)) for f in findings]
+    assert fmt._plain_parts(findings, show_source) == expected
