@@ -22,6 +22,7 @@ def test_every_bmp_character_is_its_blocks_width_or_an_exception():
         if not pattern.match(ch):
             assert char_width(ch) == block_widths[code >> 8], hex(code)
     assert pattern.match("\U0001f600") and pattern.match("\U00020000")  # beyond U+FFFF: measured
+    assert pattern.match("\x01") and pattern.match("\t") and pattern.match("\x85")  # control characters
     assert not pattern.search("一、主要工作：“学习”《纲要》，共XX次（1）…")
 
 

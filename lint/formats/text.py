@@ -9,7 +9,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .widths import WIDTH as _WIDTH
-from .widths import column_sums, display_width
+from .widths import display_width, ordinary_column_sums
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
@@ -36,8 +36,13 @@ def _measure(text: str) -> list:
     measured = _measured_line
     if measured[0] is not text:
         measured[0] = text
-        measured[1] = column_sums(text)
-        measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
+        sums = ordinary_column_sums(text)  # (no control character, then)
+        if sums is None:  # measured character by character
+            sums = list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
+            measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
+        else:
+            measured[2] = text
+        measured[1] = sums
     return measured
 
 

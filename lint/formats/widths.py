@@ -47,6 +47,14 @@ def display_width(text: str) -> int:
 
 def column_sums(text: str) -> list[int]:
     """``sums[i]``: the display columns of ``text[:i]`` (``len(text) + 1`` of them)."""
+    sums = ordinary_column_sums(text)
+    return list(accumulate(map(WIDTH.__getitem__, text), initial=0)) if sums is None else sums
+
+
+def ordinary_column_sums(text: str) -> list[int] | None:
+    """:func:`column_sums` of a line of ordinary characters — each of its block's usual
+    width, none beyond U+FFFF and no control character — read off the block table;
+    None for any other line (or without the table)."""
     tables = _block_tables()
     if tables is not None:
         block_widths, exceptions = tables
@@ -54,7 +62,7 @@ def column_sums(text: str) -> list[int]:
             data = text.encode("utf-16-le", "surrogatepass")
             if len(data) == 2 * len(text):  # (a character beyond U+FFFF takes four bytes)
                 return list(accumulate(data[1::2].translate(block_widths), initial=0))
-    return list(accumulate(map(WIDTH.__getitem__, text), initial=0))
+    return None
 
 
 _TABLES: list = []  # [(block widths, exceptions pattern)], or [None] when they cannot be had
@@ -86,7 +94,8 @@ def _load_tables():
 def block_tables() -> tuple[bytes, str]:
     """The usual width of each block of 256 BMP code points (a ``bytes.translate`` table
     from a UTF-16 high byte to a width), and a character class matching every BMP
-    character of another width than its block's and every character beyond U+FFFF."""
+    character of another width than its block's, every control character and every
+    character beyond U+FFFF."""
     widths = bytearray(256)
     ranges: list[tuple[int, int]] = []
     for block in range(256):
@@ -101,6 +110,7 @@ def block_tables() -> tuple[bytes, str]:
                     ranges[-1] = (ranges[-1][0], code)
                 else:
                     ranges.append((code, code))
-    ranges.append((0x10000, 0x10FFFF))
+    # control characters too (of their block's width, but shown otherwise), and beyond U+FFFF
+    ranges += [(0x00, 0x1F), (0x7F, 0x9F), (0x10000, 0x10FFFF)]
     items = "".join(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
     return bytes(widths), f"[{items}]"
