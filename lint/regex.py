@@ -19,6 +19,7 @@ turns it into an error naming the file, line and column.
 
 from __future__ import annotations
 
+import functools
 import re
 
 try:  # Python 3.11+
@@ -28,18 +29,14 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-_RE2: list = []  # google-re2, once imported (None without it)
-
-
+@functools.lru_cache(maxsize=None)
 def _re2_module():
     """google-re2, imported when a user's pattern first needs it (the default pack never does)."""
-    if not _RE2:
-        try:
-            import re2
-        except ImportError:  # pragma: no cover - google-re2 is a dependency; stay usable without it
-            re2 = None
-        _RE2.append(re2)
-    return _RE2[0]
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency; stay usable without it
+        return None
+    return re2
 
 # Most ways a backtracking (``re``) pattern from a user's pack may match at one position.
 MAX_PATHS = 1000

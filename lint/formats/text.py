@@ -9,7 +9,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .widths import WIDTH as _WIDTH
-from .widths import display_width, ordinary_column_sums
+from .widths import char_column_sums, display_width, ordinary_column_sums
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
@@ -37,8 +37,8 @@ def _measure(text: str) -> list:
     if measured[0] is not text:
         measured[0] = text
         sums = ordinary_column_sums(text)  # (no control character, then)
-        if sums is None:  # measured character by character
-            sums = list(accumulate(map(_WIDTH.__getitem__, text), initial=0))
+        if sums is None:
+            sums = char_column_sums(text)
             measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
         else:
             measured[2] = text
@@ -54,6 +54,12 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     if size > MEASURED_WHOLE:
         return _around(text, start, end, width)
     _, sums, shown = _measure(text)
+    return _cut(shown, sums, start, end, width)
+
+
+def _cut(shown: str, sums: list[int], start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, str]:
+    """:func:`snippet` of a line measured whole (``_measure``), ``start``/``end`` within it."""
+    size = len(shown)
     # the widest stretch ending at ``start`` within LEFT_CONTEXT columns, then the longest
     # from there within ``width`` (zero-width characters at either edge included)
     at = sums[start]
@@ -147,9 +153,6 @@ class Written:
     def __init__(self, path: str, text, severities: tuple, read_error: bool):
         self.path, self.text, self.severities, self.read_error = path, text, severities, read_error
 
-    def __reduce__(self):
-        return Written, (self.path, self.text, self.severities, self.read_error)
-
     def __len__(self) -> int:
         return len(self.severities)
 
@@ -164,17 +167,15 @@ def outcomes(findings):
 
 
 def _plain_parts(findings, show_source: bool) -> list[str]:
-    """Each finding's whole text without colour: ``_plain(f, source_window(f))`` in one loop.
+    """Each finding's whole text without colour: ``_plain(f, source_window(f))`` for each.
 
-    A finding's own work is a few string operations once its line is measured, and a
-    run can have tens of thousands of findings: the steps of ``source_window``,
-    ``snippet`` and ``_plain`` are written out here for the usual case (a line measured
-    whole) to save their calls.
+    A run can have tens of thousands of findings, a few on each line: a line is looked
+    at and measured once here for all its findings, not once for each.
     """
     parts = []
     last = None
     for f in findings:
-        source, line = f.source, f.line
+        source = f.source
         if source is not last:  # a finding's line: measured once for all its findings
             last = source
             size = len(source)
@@ -182,26 +183,14 @@ def _plain_parts(findings, show_source: bool) -> list[str]:
             whole = shown_line and size <= MEASURED_WHOLE
             if whole:
                 _, sums, shown = _measure(source)
-        head = f"{f.path}:{line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
-        if not whole:
-            parts.append(_plain(f, source_window(f, show_source)) if shown_line else head)
-            continue
-        start = f.column - 1
-        start = 0 if start < 0 else size if start > size else start
-        end = f.end_column - 1 if f.end_line == line else size
-        end = start if end < start else size if end > size else end
-        at = sums[start]
-        left = bisect_left(sums, at - LEFT_CONTEXT, 0, start + 1)
-        right = bisect_right(sums, sums[left] + SNIPPET_WIDTH, left, size + 1) - 1
-        marks = "^" * max(1, sums[end if end < right else right] - at)
-        gutter = str(line)
-        if left:
-            window = f"...{shown[left:right]}{'...' if right < size else ''}"
-            under = " " * (3 + at - sums[left]) + marks
+        if whole:
+            start = f.column - 1
+            start = 0 if start < 0 else size if start > size else start
+            end = f.end_column - 1 if f.end_line == f.line else size
+            end = start if end < start else size if end > size else end
+            parts.append(_plain(f, _cut(shown, sums, start, end)))
         else:
-            window = shown[:right] + "..." if right < size else shown[:right]
-            under = " " * at + marks
-        parts.append(f"{head}{gutter} | {window}\n{' ' * len(gutter)} | {under}\n")
+            parts.append(_plain(f, source_window(f, show_source) if shown_line else ()))
     return parts
 
 
@@ -212,10 +201,9 @@ def _plain_head(f) -> str:
 def _plain(f, window: tuple) -> str:
     """A finding's whole text without colour (``block`` with an empty palette)."""
     if not window:
-        return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
+        return _plain_head(f)
     gutter = str(f.line)
-    return (f"{f.path}:{gutter}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
-            f"{gutter} | {window[0]}\n{' ' * len(gutter)} | {window[1]}\n")
+    return f"{_plain_head(f)}{gutter} | {window[0]}\n{' ' * len(gutter)} | {window[1]}\n"
 
 
 def _from_plain(f, written: str) -> tuple:

@@ -48,7 +48,12 @@ def display_width(text: str) -> int:
 def column_sums(text: str) -> list[int]:
     """``sums[i]``: the display columns of ``text[:i]`` (``len(text) + 1`` of them)."""
     sums = ordinary_column_sums(text)
-    return list(accumulate(map(WIDTH.__getitem__, text), initial=0)) if sums is None else sums
+    return char_column_sums(text) if sums is None else sums
+
+
+def char_column_sums(text: str) -> list[int]:
+    """:func:`column_sums` measured character by character."""
+    return list(accumulate(map(WIDTH.__getitem__, text), initial=0))
 
 
 def ordinary_column_sums(text: str) -> list[int] | None:
