@@ -134,7 +134,9 @@ def python_object_in_pack(tmp, mp):
 
 def deeply_nested_pack(tmp, mp):
     path = pack(tmp, "placeholder:\n  patterns: " + "[" * 5000 + "]" * 5000 + "\n")
-    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:2:", "nested more than"]
+    # Refused at its line, whichever refuses it first: reportlint's own depth check or,
+    # in PyYAML 6.0.4 and newer, the YAML parser's.
+    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:2:"]
 
 
 def alias_bomb_pack(tmp, mp):
