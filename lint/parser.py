@@ -67,10 +67,11 @@ _HEADING_KINDS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
 
 
 class Heading(Record):
-    __slots__ = ("level", "number", "marker", "style", "text", "line", "column", "end_column", "text_column")
+    __slots__ = ("level", "number", "marker", "style", "text", "line", "column", "end_column", "text_column",
+                 "view")
 
     def __init__(self, level: int, number: int | None, marker: str, style: str, text: str, line: int,
-                 column: int, end_column: int, text_column: int = 0):
+                 column: int, end_column: int, text_column: int = 0, view: str = ""):
         self.level = level  # 1 一、  2 （一）  3 1.  4 （1）
         self.number = number  # None for an unnumbered Markdown heading
         self.marker = marker  # the numbering as written: "一、", "（二）", "3."
@@ -80,6 +81,7 @@ class Heading(Record):
         self.column = column  # where the numbering starts
         self.end_column = end_column  # end of the heading text (exclusive)
         self.text_column = text_column  # where ``text`` starts
+        self.view = view or text  # ``text`` as the rules read it (the line's view)
 
 
 class Enum(Record):
@@ -93,14 +95,16 @@ class Enum(Record):
 
 
 class Paragraph(Record):
-    __slots__ = ("line", "column", "end_column", "text", "enums")
+    __slots__ = ("line", "column", "end_column", "text", "enums", "view")
 
-    def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None):
+    def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None,
+                 view: str = ""):
         self.line = line
         self.column = column
         self.end_column = end_column
         self.text = text
         self.enums = [] if enums is None else enums
+        self.view = view or text  # ``text`` as the rules read it (the line's view)
 
 
 class Section(Record):
@@ -307,6 +311,7 @@ class ReportLexer:
                 head.line = number
                 head.end_column = end + 1
                 head.text = line.text[head.text_column - 1: end].strip()
+                head.view = head.text if view is line.text else view[head.text_column - 1: end].strip()
                 objects.append(head)
                 yield _HEADING_KINDS[head.level], len(objects) - 1, number, head.column, head.end_column
                 if end >= len(view.rstrip()):  # nothing but the heading on its line
@@ -329,7 +334,8 @@ class ReportLexer:
         number = line.number
         enums = [Enum(numeral_value(m.group(1)), m.group(0), number, m.start(1) + 1)
                  for m in enum_matches(view, col, end)] if "是" in view else []
-        return Paragraph(number, col + 1, end + 1, line.text[col:end], enums)
+        text = line.text[col:end]
+        return Paragraph(number, col + 1, end + 1, text, enums, text if view is line.text else view[col:end])
 
     @staticmethod
     def _find_title(lines, heads, depths, top_depth):
