@@ -49,6 +49,19 @@ def code_key(*modules: str) -> tuple:
     return tuple(out)
 
 
+def path(name: str) -> str | None:
+    """The file for the entry ``name`` (its directory created), or None when caching is off
+    or the directory cannot be made."""
+    base = directory()
+    if base is None:
+        return None
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return None
+    return os.path.join(base, name)
+
+
 def _path(name: str) -> str | None:
     """The entry's file: one per Python and per installed copy of reportlint, so that two
     virtual environments (or checkouts) do not keep replacing each other's entries."""

@@ -145,16 +145,11 @@ def use_color(choice: str, stream) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import compiled
-
-    compiled.load()  # before anything compiles its patterns (see lint.compiled)
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
     try:
-        status = run(args, parser)
-        compiled.store()
-        return status
+        return run(args, parser)
     except UsageError as exc:
         print(f"reportlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

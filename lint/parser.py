@@ -3,9 +3,8 @@
 A small line lexer (this module) decides what each line is — a heading of which
 level and number, the title, a paragraph, an inline 一是/二是 marker — and the Lark
 LALR grammar assembles those tokens into the report's structure. Positions are
-1-based lines and character columns of the original document. Lark's analysis of
-the grammar is kept between runs (see lint.lalr), so a run does not import Lark
-unless the grammar has changed.
+1-based lines and character columns of the original document. Lark keeps its
+analysis of the grammar between runs in reportlint's cache (Lark's ``cache`` option).
 """
 
 from __future__ import annotations
@@ -15,7 +14,10 @@ import os
 import re
 from collections.abc import Iterator
 
-from . import lalr
+from lark import Lark, Token
+from lark.lexer import Lexer
+
+from . import cache
 from .document import MARGIN_REGIONS, Document, markdown_heading_depth
 from .record import Record
 
@@ -318,20 +320,20 @@ def looks_like_title(text: str) -> int:
     return 2 if TITLE_WORDS.search(text) else 1
 
 
-class ReportLexer:
-    """Lark custom lexer: turns a Document into line tokens, and remembers what they mean."""
+class ReportLexer(Lexer):
+    """Lark custom lexer: turns a ``(Document, objects)`` pair into line tokens.
 
-    def __init__(self, lexer_conf=None):
+    Each token's value is the index in ``objects`` of what it stands for (a Heading,
+    Paragraph or Enum). Defined at module level, so Lark's cache can name it.
+    """
+
+    def __init__(self, lexer_conf=None):  # noqa: ARG002 - Lark's interface
         pass
 
     def lex(self, data, parser_state=None):  # noqa: ARG002 - Lark's interface
-        from lark import Token
-
         doc, objects = data
         for kind, index, line, col, end_col in self.tokens(doc, objects):
-            tok = Token(kind, str(index))
-            tok.line, tok.column, tok.end_line, tok.end_column = line, col, line, end_col
-            yield tok
+            yield Token(kind, str(index), None, line, col, line, end_col)
 
     def tokens(self, doc: Document, objects: list) -> Iterator[tuple]:
         """``(kind, index, line, column, end_column)`` per token; ``objects[index]`` is what it means."""
@@ -439,53 +441,33 @@ class ReportLexer:
 
 GRAMMAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "report.lark")
 _PARSER = None
-_TABLES = None
 
 
-def grammar_parser(strict: bool = False):
-    """The Lark LALR parser (built once per process)."""
+def grammar_parser(strict: bool = False) -> Lark:
+    """The Lark LALR parser of ``report.lark`` (built once per process).
+
+    Lark keeps its analysis of the grammar in the file reportlint's cache names for it,
+    keyed by Lark itself with the grammar, these options and Lark's and Python's versions.
+    """
     global _PARSER
     if _PARSER is not None and not strict:
         return _PARSER
-    from lark import Lark
-    from lark.lexer import Lexer
-
-    lexer = type("ReportLexer", (ReportLexer, Lexer), {})
-    parser = Lark.open(GRAMMAR, parser="lalr", lexer=lexer,
-                       strict=strict, maybe_placeholders=True)
+    parser = Lark.open(GRAMMAR, parser="lalr", lexer=ReportLexer, strict=strict, maybe_placeholders=True,
+                       cache=False if strict else cache.path("grammar.lark") or False)
     if not strict:
         _PARSER = parser
     return parser
 
 
-def parse_tables() -> dict | None:
-    """The grammar's LALR tables (see lint.lalr): cached on disk, loaded once per process.
-
-    None when they cannot be taken from this Lark version; parsing then runs on
-    Lark's own parser, which gives the same trees, only with a slower start-up.
-    """
-    global _TABLES
-    if _TABLES is None:
-        try:
-            _TABLES = lalr.tables(GRAMMAR, grammar_parser)
-        except Exception:  # Lark's internals moved: fall back to Lark's public API
-            _TABLES = False
-    return _TABLES or None
-
-
 def parse(doc: Document) -> Report:
     """Parse a document into a Report. Never raises on a document's content."""
     objects: list = []
-    tables = parse_tables()
-    if tables is None:
-        tree = grammar_parser().parse((doc, objects))
-    else:
-        tree = lalr.parse(tables, ReportLexer().tokens(doc, objects))
+    tree = grammar_parser().parse((doc, objects))
     return build_report(tree, objects)
 
 
 def build_report(tree, objects: list) -> Report:
-    """The Report for a parse tree (``lark.Tree`` or ``lint.lalr.Node``) over ``objects``."""
+    """The Report for Lark's parse tree over ``objects`` (see ReportLexer)."""
     report = Report()
 
     def obj(tok):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from lint import cache, lalr, packs, parser
+from lint import cache, document, packs, parser
 
 DEFAULT_PACK = ROOT / "rules" / "default.yaml"
 
@@ -25,15 +25,15 @@ def placeholders(pack):
     return [p.pattern for p in pack.patterns("placeholder.patterns")]
 
 
-def test_warm_run_imports_neither_yaml_nor_lark(cache_dir):
+def test_warm_run_does_not_import_yaml(cache_dir):
     code = ("import sys; from lint import cli; "
             "cli.main(['--format', 'json', 'seeds/000_0e4e0b6b76263e06.txt']); "
-            "print('yaml' in sys.modules, 'lark' in sys.modules, file=sys.stderr)")
+            "print('yaml' in sys.modules, file=sys.stderr)")
     env = dict(os.environ, REPORTLINT_CACHE_DIR=str(cache_dir))
     cold = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     warm = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert cold.stderr.split() == ["True", "True"]  # built the pack and the tables, and stored them
-    assert warm.stderr.split() == ["False", "False"]
+    assert cold.stderr.split() == ["True"]  # read the pack, and stored it
+    assert warm.stderr.split() == ["False"]
     assert warm.stdout == cold.stdout and '"rule": "placeholder"' in warm.stdout
 
 
@@ -103,25 +103,42 @@ def test_user_packs_do_not_leak_into_the_cached_default(cache_dir, tmp_path):
     assert "待填写" not in placeholders(packs.load())
 
 
-def test_editing_the_grammar_is_picked_up(cache_dir, tmp_path, monkeypatch):
+def outline_of(text):
+    return list(parser.outline(parser.parse(document.from_text(text))))
+
+
+def test_the_grammar_is_kept_by_lark_and_an_edit_is_picked_up(cache_dir, tmp_path, monkeypatch):
     grammar = tmp_path / "report.lark"
     grammar.write_text(open(parser.GRAMMAR, encoding="utf-8").read(), encoding="utf-8")
     monkeypatch.setattr(parser, "GRAMMAR", str(grammar))
+    text = "述职报告\n一、主要工作\n内容。\n"
     monkeypatch.setattr(parser, "_PARSER", None)
-    builds = []
-
-    def build():
-        builds.append(1)
-        return parser.grammar_parser(strict=True)
-
-    names = lambda tables: {rule[0] for rule in tables["rules"]}  # noqa: E731
-    assert "headline" not in names(lalr.tables(str(grammar), build))
-    lalr.tables(str(grammar), build)
-    assert len(builds) == 1  # the second call came from the cache
+    first = parser.grammar_parser()
+    (entry,) = cache_dir.glob("grammar*")
+    stored = entry.read_bytes()
+    assert outline_of(text)[0].split()[:2] == ["1", "title"]
+    monkeypatch.setattr(parser, "_PARSER", None)
+    assert parser.grammar_parser() is not first
+    assert entry.read_bytes() == stored  # loaded, not written again
     grammar.write_text(grammar.read_text(encoding="utf-8").replace("title: TITLE", "title: TITLE -> headline"),
                        encoding="utf-8")
-    assert "headline" in names(lalr.tables(str(grammar), build))
-    assert len(builds) == 2
+    monkeypatch.setattr(parser, "_PARSER", None)
+    tree = parser.grammar_parser().parse((document.from_text(text), []))
+    assert "headline" in {t.data for t in tree.iter_subtrees()}
+    assert entry.read_bytes() != stored
+
+
+def test_the_grammar_cache_follows_the_parser_options(cache_dir, monkeypatch):
+    """Lark keys its cache with the options too: a parser built otherwise is not taken from it."""
+    from lark import Lark
+
+    monkeypatch.setattr(parser, "_PARSER", None)
+    parser.grammar_parser()
+    (entry,) = cache_dir.glob("grammar*")
+    other = Lark.open(parser.GRAMMAR, parser="lalr", lexer=parser.ReportLexer, maybe_placeholders=False,
+                      cache=str(entry))
+    tree = other.parse((document.from_text("只有一段正文。"), []))
+    assert None not in tree.children[0].children  # no placeholders: built anew, not loaded
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95\xff\xff", b"\x80\x04N."])

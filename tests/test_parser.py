@@ -1,4 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Lark, Token
+from lark.lexer import Lexer
 
 from conftest import seed
 from lint import document, parser
@@ -99,3 +103,43 @@ def test_seed_structure(prefix, levels):
 def test_never_gives_up(text):
     report = parse(text)
     list(parser.outline(report))
+
+
+class ListLexer(Lexer):
+    """Tokens straight from a list of kinds, to drive the grammar with any sequence."""
+
+    def __init__(self, conf):
+        pass
+
+    def lex(self, data, parser_state=None):
+        for i, kind in enumerate(data):
+            yield Token(kind, str(i))
+
+
+@pytest.fixture(scope="module")
+def kinds_parser():
+    return Lark.open(parser.GRAMMAR, parser="lalr", lexer=ListLexer, maybe_placeholders=True)
+
+
+def lexer_sequences():
+    """Token kinds in an order the lexer can produce: a title at most once, before every
+    heading; an ENUM only after its LINE."""
+    piece = st.sampled_from(["LINE", "LINE ENUM", "LINE ENUM ENUM", "H1", "H2", "H3", "H4"])
+    return st.tuples(st.lists(piece, max_size=6), st.booleans(), st.lists(piece, max_size=20)).map(
+        lambda t: [k for p in t[0] if not p.startswith("H") for k in p.split()]
+        + (["TITLE"] if t[1] else []) + [k for p in t[2] for k in p.split()])
+
+
+@settings(max_examples=300, deadline=None)
+@given(lexer_sequences())
+def test_every_sequence_the_lexer_can_produce_parses(kinds_parser, kinds):
+    tree = kinds_parser.parse(kinds)
+    assert tree.data == "start"
+    leaves = sorted(int(tok) for tok in tree.scan_values(lambda v: isinstance(v, Token)))
+    assert leaves == list(range(len(kinds)))  # every token is in the tree, once
+
+
+def test_the_tree_is_built_from_every_token_of_a_seed(seed_text):
+    report = parser.parse(document.from_text(seed_text("003")))
+    assert report.title.text == "开发区基层党建工作述职报告"
+    assert [h.level for h in report.headings()][:3] == [1, 3, 3]
