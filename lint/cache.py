@@ -1,15 +1,16 @@
-"""A small on-disk cache for what reportlint derives from its own files.
+"""What reportlint works out from its own files, kept between runs.
 
-Start-up is most of the cost of linting one file, and two things are slow to redo on
-every run: parsing the default rule pack (YAML) and analysing the grammar (Lark LALR).
-Both results are stored here, each under a key that holds everything they were made
-from — the source files' bytes, the stat of the code that made them, reportlint's and
-Python's versions — so any edit is picked up on the next run.
+Three things are slow to work out again on every start: Lark's analysis of the
+grammar, the default rule pack read from YAML, and the table of display widths. They
+live in one directory: ``$REPORTLINT_CACHE_DIR``, else the platform's cache directory
+for reportlint (platformdirs: ``~/.cache/reportlint`` on Linux);
+``REPORTLINT_NO_CACHE=1`` turns the cache off.
 
-The cache lives in ``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``,
-else ``~/.cache/reportlint``; ``REPORTLINT_NO_CACHE=1`` turns it off. It is never a
-reason to fail: an unwritable directory or a corrupt or stale entry is ignored and the
-result is computed again.
+Lark keys its own entry (the grammar, the parser options, Lark's and Python's
+versions). reportlint's entries are stored with their key and used only under the
+same key, a digest of everything that can change them (:func:`key`). A missing,
+damaged or stale entry is worked out again, and a directory that cannot be written
+is no error.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from __future__ import annotations
 import os
 import sys
 
-from . import __version__
-
-# Bump when the layout of an entry changes.
-FORMAT = 1
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_SOURCES: list = []  # the digest of reportlint's own files, worked out once per process
 
 
 def directory() -> str | None:
@@ -30,83 +29,78 @@ def directory() -> str | None:
     explicit = os.environ.get("REPORTLINT_CACHE_DIR")
     if explicit:
         return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "reportlint")
+    import platformdirs
 
-
-def file_key(path: str) -> tuple:
-    """Part of a key: the whole content of a (small) source file."""
-    with open(path, "rb") as fh:
-        return (os.path.basename(path), fh.read())
-
-
-def code_key(*modules: str) -> tuple:
-    """Part of a key: size and modification time of the code that builds an entry."""
-    out = []
-    for path in modules:
-        st = os.stat(path)
-        out.append((os.path.basename(path), st.st_size, st.st_mtime_ns))
-    return tuple(out)
+    return platformdirs.user_cache_dir("reportlint", appauthor=False)
 
 
 def path(name: str) -> str | None:
-    """The file for the entry ``name`` (its directory created), or None when caching is off
-    or the directory cannot be made."""
+    """The file of the entry ``name`` (its directory made), or None when there is none to use."""
     base = directory()
     if base is None:
         return None
     try:
-        os.makedirs(base, exist_ok=True)
+        os.makedirs(base, mode=0o700, exist_ok=True)
     except OSError:
         return None
     return os.path.join(base, name)
 
 
-def _path(name: str) -> str | None:
-    """The entry's file: one per Python and per installed copy of reportlint, so that two
-    virtual environments (or checkouts) do not keep replacing each other's entries."""
-    base = directory()
-    if base is None:
-        return None
-    import zlib
+def key(*inputs: bytes) -> str:
+    """A digest of ``inputs``, of Python's version and of every file of reportlint itself.
 
-    tag = sys.implementation.cache_tag or "py"
-    here = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogateescape"))
-    return os.path.join(base, f"{name}-{tag}-{here:08x}.cache")
+    Everything that builds an entry is reportlint's code, run by this Python (which
+    also fixes the Unicode data), over the ``inputs`` the caller names (a pack's bytes).
+    """
+    import hashlib
+
+    if not _SOURCES:
+        digest = hashlib.sha256()
+        for root, dirs, files in os.walk(_PACKAGE):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if not name.endswith((".pyc", ".pyo")):
+                    digest.update(os.path.relpath(os.path.join(root, name), _PACKAGE).encode() + b"\0")
+                    with open(os.path.join(root, name), "rb") as fh:
+                        digest.update(fh.read())
+        _SOURCES.append(digest.hexdigest())
+    digest = hashlib.sha256(f"{sys.version}\0{_SOURCES[0]}".encode())
+    for item in inputs:
+        digest.update(b"\0" + hashlib.sha256(item).digest())
+    return digest.hexdigest()
 
 
-def load(name: str, key: tuple):
-    """The value stored under ``name`` if it was stored with this ``key``, else None."""
-    path = _path(name)
-    if path is None:
+def load(name: str, entry_key: str):
+    """The value stored as ``name`` under ``entry_key``, else None."""
+    file = path(name)
+    if file is None:
         return None
     try:
-        with open(path, "rb") as fh:
+        with open(file, "rb") as fh:
             if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
                 return None  # only ever unpickle what this user wrote
             data = fh.read()
         import pickle
 
         stored_key, value = pickle.loads(data)
-    except Exception:  # missing, unreadable, truncated or from another version: recompute
+    except Exception:  # missing, unreadable, truncated, or written by another version
         return None
-    return value if stored_key == (FORMAT, __version__, key) else None
+    return value if stored_key == entry_key else None
 
 
-def store(name: str, key: tuple, value) -> None:
-    """Store ``value`` under ``name``; silently does nothing when that is not possible."""
-    path = _path(name)
-    if path is None:
+def store(name: str, entry_key: str, value) -> None:
+    """Store ``value`` as ``name`` under ``entry_key``; nothing happens when that is not possible."""
+    file = path(name)
+    if file is None:
         return
-    tmp = f"{path}.{os.getpid()}.tmp"
+    tmp = f"{file}.{os.getpid()}.tmp"
     try:
         import pickle
 
-        data = pickle.dumps(((FORMAT, __version__, key), value), protocol=pickle.HIGHEST_PROTOCOL)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = pickle.dumps((entry_key, value), protocol=pickle.HIGHEST_PROTOCOL)
         with open(tmp, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old entry or the new one
+        os.replace(tmp, file)  # atomic: a concurrent reader sees the old entry or the new one
     except Exception:
         try:
             os.unlink(tmp)

@@ -114,7 +114,7 @@ def load(paths: list[str] | tuple[str, ...] = ()) -> Pack:
 
 
 def _default_pack() -> Pack:
-    """The default pack, from reportlint's cache while the pack file is unchanged."""
+    """The default pack, from reportlint's cache while nothing it is made from has changed."""
     from . import cache
 
     path = default_pack_path()
@@ -122,23 +122,28 @@ def _default_pack() -> Pack:
         key = cache_key(path)
     except OSError:
         key = None  # unreadable: let _apply report it
-    pack = cache.load("default-pack", key) if key else None
+    pack = cache.load("default-pack.pickle", key) if key else None
     if not isinstance(pack, Pack):
         pack = Pack()
         _apply(pack, path, is_default=True)
         if key:
-            cache.store("default-pack", key, _stored(pack))
+            cache.store("default-pack.pickle", key, _stored(pack))
     return pack
 
 
-def cache_key(path: str) -> tuple:
-    """The default pack's key in reportlint's cache: the pack, and the code that reads it
-    and works out its alternations."""
+def cache_key(path: str) -> str:
+    """The default pack's key in reportlint's cache: the pack's bytes and PyYAML's release
+    (with reportlint's own code and Python's version, see lint.cache.key)."""
+    import importlib.util
+
     from . import cache
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    code = [__file__] + [os.path.join(here, name) for name in ("regex.py", "prefilter.py")]
-    return cache.file_key(path), cache.code_key(*code)
+    with open(path, "rb") as fh:
+        pack = fh.read()
+    spec = importlib.util.find_spec("yaml")  # its package names its version; not imported here
+    with open(spec.origin, "rb") as fh:
+        yaml_release = fh.read()
+    return cache.key(pack, yaml_release)
 
 
 class StoredPattern:

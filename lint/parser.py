@@ -453,7 +453,7 @@ def grammar_parser(strict: bool = False) -> Lark:
     if _PARSER is not None and not strict:
         return _PARSER
     parser = Lark.open(GRAMMAR, parser="lalr", lexer=ReportLexer, strict=strict, maybe_placeholders=True,
-                       cache=False if strict else cache.path("grammar.lark") or False)
+                       cache=False if strict else cache.path("grammar.lark-cache") or False)
     if not strict:
         _PARSER = parser
     return parser

@@ -39,7 +39,7 @@ def test_warm_run_does_not_import_yaml(cache_dir):
 
 def test_cached_pack_equals_a_fresh_one(cache_dir):
     first = packs.load()
-    assert any(cache_dir.glob("default-pack-*.cache"))
+    assert any(cache_dir.glob("default-pack*"))
     second = packs.load()  # from the cache
     assert placeholders(second) == placeholders(first)
     assert {k: [p.pattern for p in v] for k, v in second.lists.items()} == \
@@ -75,18 +75,21 @@ def test_a_user_pack_extends_the_cached_alternations(cache_dir, tmp_path):
     assert [m.group() for m in packs.load().combined("placeholder.patterns").finditer("共XX人，待填写。")] == ["XX"]
 
 
-def test_two_copies_of_reportlint_keep_their_own_entries(cache_dir, tmp_path):
-    """Two checkouts or virtual environments sharing a cache do not replace each other's entries."""
+def test_two_copies_of_reportlint_sharing_a_cache_each_read_their_own_pack(cache_dir, tmp_path):
+    """Two checkouts or virtual environments with different packs share a cache directory."""
     import shutil
 
     other = tmp_path / "other"
-    shutil.copytree(ROOT / "lint", other / "lint")
+    shutil.copytree(ROOT / "lint", other / "lint", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "rules", other / "rules")
+    pack = other / "rules" / "default.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("  patterns:\n", "  patterns:\n    - '待填写'\n", 1),
+                    encoding="utf-8")
     env = dict(os.environ, REPORTLINT_CACHE_DIR=str(cache_dir))
-    code = "from lint import packs; packs.load()"
-    for where in (ROOT, other, ROOT):
-        subprocess.run([sys.executable, "-c", code], cwd=where, env=env, check=True)
-    assert len(list(cache_dir.glob("default-pack-*.cache"))) == 2
+    code = "from lint import packs; print('待填写' in [p.pattern for p in packs.load().patterns('placeholder.patterns')])"
+    seen = [subprocess.run([sys.executable, "-c", code], cwd=where, env=env, check=True, capture_output=True,
+                           text=True).stdout.split() for where in (ROOT, other, ROOT, other)]
+    assert seen == [["False"], ["True"], ["False"], ["True"]]
 
 
 def test_editing_the_pack_is_picked_up(cache_dir, pack_copy):
@@ -144,11 +147,11 @@ def test_the_grammar_cache_follows_the_parser_options(cache_dir, monkeypatch):
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95\xff\xff", b"\x80\x04N."])
 def test_corrupt_cache_is_ignored_and_replaced(cache_dir, garbage):
     packs.load()
-    (entry,) = cache_dir.glob("default-pack-*.cache")
+    (entry,) = cache_dir.glob("default-pack*")
     entry.write_bytes(garbage)
     assert "(?<![A-Za-z])[AＡ]{3,}(?![A-Za-z])" in placeholders(packs.load())
     assert entry.read_bytes() != garbage  # rewritten with a good entry
-    assert cache.load("default-pack", packs.cache_key(str(DEFAULT_PACK))) is not None
+    assert cache.load("default-pack.pickle", packs.cache_key(str(DEFAULT_PACK))) is not None
 
 
 def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch):
@@ -156,8 +159,8 @@ def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch):
     blocker.write_text("a file where the cache directory would go")
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocker / "reportlint"))
     assert placeholders(packs.load())
-    cache.store("probe", ("key",), {"value": 1})
-    assert cache.load("probe", ("key",)) is None
+    cache.store("probe", "key", {"value": 1})
+    assert cache.load("probe", "key") is None
     assert not list(tmp_path.glob("**/*.tmp"))
     result = subprocess.run([sys.executable, "-m", "lint", "seeds/000_0e4e0b6b76263e06.txt"], cwd=ROOT,
                             env=dict(os.environ, REPORTLINT_CACHE_DIR=str(blocker / "reportlint")),
@@ -173,13 +176,76 @@ def test_no_cache_setting_writes_nothing(tmp_path, monkeypatch):
 
 
 def test_key_mismatch_is_a_miss(cache_dir):
-    cache.store("probe", ("a",), [1, 2])
-    assert cache.load("probe", ("a",)) == [1, 2]
-    assert cache.load("probe", ("b",)) is None
+    cache.store("probe", cache.key(b"a"), [1, 2])
+    assert cache.load("probe", cache.key(b"a")) == [1, 2]
+    assert cache.load("probe", cache.key(b"b")) is None
 
 
-def test_cache_directory_follows_xdg(monkeypatch, tmp_path):
+def test_cache_directory_is_the_platforms_unless_named(monkeypatch, tmp_path):
+    import platformdirs
+
     monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
     monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.directory() == os.path.join(str(tmp_path), "reportlint")
+    assert cache.directory() == platformdirs.user_cache_dir("reportlint", appauthor=False)
+    if sys.platform.startswith("linux"):
+        assert cache.directory() == os.path.join(str(tmp_path), "reportlint")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.directory() == str(tmp_path / "mine")
+
+
+# --- the key: every input that can change an entry changes it ---------------------------------
+
+
+def test_the_pack_key_follows_the_pack(pack_copy):
+    before = packs.cache_key(str(pack_copy))
+    pack_copy.write_bytes(pack_copy.read_bytes() + b"\n")
+    assert packs.cache_key(str(pack_copy)) != before
+
+
+def test_the_key_follows_every_file_of_reportlint(tmp_path):
+    """An edit of any module (the parser's options, a rule, the pack reader) changes every key."""
+    import shutil
+
+    copy = tmp_path / "lint"
+    shutil.copytree(ROOT / "lint", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    code = "from lint import cache; print(cache.key(b'pack'))"
+    keys = []
+    for module in (None, "parser.py", "packs.py", "rules/placeholder.py", "report.lark"):
+        if module:
+            with open(copy / module, "a", encoding="utf-8") as fh:
+                fh.write("\n// edited\n" if module.endswith(".lark") else "\n# edited\n")
+        keys.append(subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True, capture_output=True,
+                                   text=True).stdout.strip())
+    assert len(set(keys)) == len(keys)
+
+
+def test_the_key_follows_pythons_version(monkeypatch):
+    before = cache.key(b"pack")
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert cache.key(b"pack") != before
+
+
+def test_the_pack_key_follows_pyyamls_release(monkeypatch, tmp_path):
+    import importlib.util
+    from types import SimpleNamespace
+
+    before = packs.cache_key(str(DEFAULT_PACK))
+    release = tmp_path / "__init__.py"
+    release.write_text("__version__ = '99.0'\n", encoding="utf-8")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: SimpleNamespace(origin=str(release)) if name == "yaml" else real(name, *a))
+    assert packs.cache_key(str(DEFAULT_PACK)) != before
+
+
+def test_display_widths_come_from_the_cache_as_they_were_worked_out(cache_dir, monkeypatch):
+    from lint.formats import widths
+
+    monkeypatch.setattr(widths, "_TABLES", [])
+    stored = widths._block_tables()
+    assert any(cache_dir.glob("display-widths*"))
+    monkeypatch.setattr(widths, "_TABLES", [])
+    monkeypatch.setattr(widths, "block_tables", lambda: pytest.fail("worked out again"))
+    loaded = widths._block_tables()
+    assert loaded[0] == stored[0] and loaded[1].pattern == stored[1].pattern

@@ -53,7 +53,7 @@ def test_without_the_tables_lines_are_measured_one_character_at_a_time(monkeypat
 def test_the_tables_are_kept_in_the_cache_and_not_made_without_it(cache_dir, monkeypatch):
     monkeypatch.setattr(widths, "_TABLES", [])
     assert widths._block_tables() is not None
-    assert any(cache_dir.glob("display-widths-*.cache"))
+    assert any(cache_dir.glob("display-widths*"))
     monkeypatch.setattr(widths, "_TABLES", [])
     monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
     assert widths._block_tables() is None

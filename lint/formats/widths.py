@@ -87,11 +87,11 @@ def _load_tables():
 
     if cache.directory() is None:  # (working the tables out costs more than a small run saves)
         return None
-    key = (unicodedata.unidata_version, cache.code_key(__file__))
-    stored = cache.load("display-widths", key)
+    key = cache.key()  # (Python's version fixes the Unicode data)
+    stored = cache.load("display-widths.pickle", key)
     if not (isinstance(stored, tuple) and len(stored) == 2):
         stored = block_tables()
-        cache.store("display-widths", key, stored)
+        cache.store("display-widths.pickle", key, stored)
     block_widths, exceptions = stored
     return block_widths, re.compile(exceptions)
 
