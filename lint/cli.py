@@ -1,6 +1,9 @@
 """Command line: ``reportlint [options] PATH ...`` (also ``python -m lint``).
 
-Exit status: 0 no findings, 1 findings, 2 usage or I/O error.
+This module reads the command line and wires the pieces together: the configuration
+(lint.config), the files (lint.files), the linter (lint.engine, lint.packs), fixing
+(lint.rewrite) and the output (lint.formats). Exit status: 0 no findings, 1 findings,
+2 usage or I/O error.
 """
 
 from __future__ import annotations
@@ -10,14 +13,9 @@ import os
 import sys
 
 from . import __version__
+from .errors import UsageError
+from .findings import EXIT_CLEAN, EXIT_ERROR
 from .formats import FORMATS
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-
-
-class UsageError(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,55 +85,6 @@ def jobs_count(value: str) -> int:
     return int(value)
 
 
-def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
-    """Files to lint, in order: files as given, directories recursed (sorted, no symlinked dirs).
-
-    ``accept(path, only_exclude)`` filters what directories yield (with ``only_exclude``
-    true for directories and the files given); by default every document suffix is taken.
-    """
-    from .safety import not_regular
-
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: str) -> None:
-        key = os.path.normpath(path)
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-
-    for path in paths:
-        if path == "-":
-            add(path)
-        elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path, onerror=lambda e: errors.append(_oserror(e))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (accept is None or accept(os.path.join(root, d), True)))
-                for name in sorted(files):
-                    if name.startswith((".", "~$")):  # hidden files, Word's lock files
-                        continue
-                    full = os.path.join(root, name)
-                    if accept(full, False) if accept else name.lower().endswith(DOCUMENT_SUFFIXES):
-                        why = not_regular(full)
-                        if why:
-                            errors.append(f"{full}: {why}")
-                        else:
-                            add(full)
-        elif os.path.exists(path):
-            why = not_regular(path)
-            if why:
-                errors.append(f"{path}: {why}")
-            elif accept is None or accept(path, True):
-                add(path)
-        else:
-            errors.append(f"{path}: no such file or directory")
-    return out
-
-
-def _oserror(exc: OSError) -> str:
-    return f"{exc.filename}: {exc.strerror or exc}"
-
-
 def use_color(choice: str, stream) -> bool:
     if choice == "always":
         return True
@@ -191,7 +140,8 @@ GC_THRESHOLDS = (100_000, 50, 100)
 def run(args, parser) -> int:
     import gc
 
-    from . import config
+    from . import config, engine
+    from .files import discover, display_path
 
     gc.set_threshold(*GC_THRESHOLDS)
     if args.list_rules or args.explain:
@@ -199,61 +149,56 @@ def run(args, parser) -> int:
     if not args.paths:
         parser.print_usage(sys.stderr)
         raise UsageError("no PATH given (use '-' for standard input)")
-    try:
-        settings = config.resolve(args)
-        linter = config.make_linter(settings, args.report_unused_suppressions)
-    except config.ConfigError as exc:
-        raise UsageError(str(exc)) from None
-
+    settings = config.resolve(args)
+    linter = make_linter(settings, args.report_unused_suppressions)
     errors: list[str] = []
-    files = discover(args.paths, errors, lambda path, only: settings.accepts(path, only, DOCUMENT_SUFFIXES))
+    paths = discover(args.paths, errors, settings.accepts)
     if args.outline:
-        return outline(linter, files, errors, args.stdin_filename)
+        return outline(linter, paths, errors, args.stdin_filename)
+    fmt = "statistics" if args.statistics else output_format(args)
+    if args.statistics and output_format(args) != "text":
+        raise UsageError(f"--statistics prints a table and cannot be combined with --format {output_format(args)}")
+    # stdout holds the diff, or (--fix -) the fixed text of standard input
+    out = None if args.diff else open_output(args.output_file, fmt, sys.stderr if args.fix and "-" in paths
+                                              else sys.stdout)
+    try:
+        from . import formats
 
-    ordered = False  # whether the findings are known to be in SORT_KEY order already
-    if args.fix or args.diff:
-        from .rewrite import fix_paths
+        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source)
+        render = None if out is None else formats.finding_renderer(options)
+        stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
+        config_path = display_path(settings.path) if settings.path else None
+        if args.fix or args.diff:
+            from .rewrite import fix_paths
 
-        findings = fix_paths(linter, files, args, errors)
-    else:
-        from .parallel import lint_paths
-
-        findings = []
-        if "-" in files:
-            findings += linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename)
-        # the suppressor counts what each config entry silenced in this process
-        jobs = 1 if args.report_unused_suppressions else args.jobs
-        linted = [path for path in files if path != "-"]
-        # each file's findings come sorted, in the order of the files: sorted already when
-        # the paths are, as directories yield them
-        ordered = not findings and all(a < b for a, b in zip(linted, linted[1:]))
-        args.whole_files = ordered  # each file's findings may then be passed on as one
-        findings += lint_paths(linter, linted, jobs, output_preparer(args))
-    if settings.path:
-        unused = linter.suppressor.unused_entries(display_path(settings.path))
-        ordered = ordered and not unused
-        findings += unused
-    if not ordered:
-        from .engine import SORT_KEY
-
-        findings.sort(key=SORT_KEY)
-
-    args.files = len(files)
-    args.checked = [args.stdin_filename if p == "-" else p for p in files]
-    if not args.diff:  # stdout holds the diff, or (--fix -) the fixed text of standard input
-        write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
-    for message in errors:
+            reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
+            checked = [args.stdin_filename if path == "-" else path for path in paths]
+            result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
+        else:
+            result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
+        if out is not None:
+            formats.write(result, options, out)
+            out.flush()
+    finally:
+        if out not in (None, sys.stdout, sys.stderr):
+            out.close()
+    for message in result.errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
-    from .formats.text import outcomes
-
-    if errors or any(read_error for _, read_error in outcomes(findings)):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(settings.fails(severity) for severity, _ in outcomes(findings)) else EXIT_CLEAN
+    return result.status
 
 
-def display_path(path: str) -> str:
-    rel = os.path.relpath(path)
-    return path if rel.startswith("..") else rel
+def make_linter(settings, report_unused: bool = False):
+    """The linter the settings describe: their rule packs, rules, severities, profile, suppressions."""
+    from .engine import Linter, Options
+    from .packs import load
+    from .suppress import Suppressor
+
+    pack = load(settings.rules)
+    if settings.profile and settings.profile not in pack.profiles:
+        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
+                         f"(known: {', '.join(pack.profiles)})")
+    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
+                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
 
 
 def output_format(args) -> str:
@@ -262,42 +207,18 @@ def output_format(args) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.statistics else "text"
 
 
-def output_preparer(args):
-    """What worker processes do ahead of the output format (lint.formats.preparer)."""
-    from .formats import preparer
-
-    # standard output's colour is known now; an --output-file's once it is opened
-    args.known_color = None if args.output_file else use_color(args.color, sys.stdout)
-    # and its encoding, when its lines end in "\n" as written (not on Windows)
-    args.known_encoding = None if args.output_file or os.linesep != "\n" else getattr(sys.stdout, "encoding", None)
-    return preparer("statistics" if args.statistics else output_format(args), args)
-
-
-def write_output(args, findings, stream=None) -> None:
-    """Render the findings (or their statistics) to standard output or ``--output-file``."""
-    from .formats import renderer
-
-    fmt = output_format(args)
-    if args.statistics and fmt != "text":
-        raise UsageError(f"--statistics prints a table and cannot be combined with --format {fmt}")
-    if args.output_file:
+def open_output(output_file: str | None, fmt: str, stream):
+    """The stream the output goes to: ``stream``, or ``--output-file``, opened now."""
+    if output_file:
         try:
-            out = open(args.output_file, "w", encoding="utf-8", newline="")
+            return open(output_file, "w", encoding="utf-8", newline="")
         except OSError as exc:
-            raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
+            raise UsageError(f"{output_file}: cannot write: {exc.strerror or exc}") from None
+    if fmt not in ("text", "statistics"):
+        stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
     else:
-        out = stream or sys.stdout
-        if fmt != "text":
-            out.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
-        else:
-            out.reconfigure(errors="replace")
-    try:
-        args.color = use_color(args.color, out)
-        renderer("statistics" if args.statistics else fmt)(findings, out, args)
-        out.flush()
-    finally:
-        if out not in (sys.stdout, sys.stderr):
-            out.close()
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def discovery(args) -> int:
@@ -314,19 +235,21 @@ def discovery(args) -> int:
 
 
 def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") -> int:
-    from . import document
-    from .parser import outline as render_outline
+    """``--outline``: how each document was understood."""
+    from .document import DocumentError
+    from .formats.outline import lines
     from .parser import parse
+    from .readers import read, read_file
 
     status = EXIT_CLEAN
     for path in files:
         try:
             if path == "-":
                 path = stdin_name
-                doc = document.from_bytes(sys.stdin.buffer.read(), stdin_name)
+                doc = read(sys.stdin.buffer.read(), stdin_name)
             else:
-                doc = document.read(path)
-        except document.DocumentError as exc:
+                doc = read_file(path)
+        except DocumentError as exc:
             errors.append(f"{path}:{exc.line}:{exc.column}: {exc.message}")
             continue
         except OSError as exc:
@@ -335,7 +258,7 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
         report = parse(doc)
         linter.profile_for(report)
         print(f"{path}:")
-        for line in render_outline(report):
+        for line in lines(report):
             print(f"  {line}")
     for message in errors:
         print(f"reportlint: error: {message}", file=sys.stderr)

@@ -15,12 +15,15 @@ from __future__ import annotations
 import os
 import re
 import sys
+from .errors import FileError, UsageError
+from .findings import SEVERITIES
 from .globs import GlobSet
+from .readers import SUFFIXES
 from .record import Record
+from .yaml_source import compose, plain, position
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
-SEVERITIES = ("error", "warning", "info")
 
 KEYS = {
     "select": "rule names or codes to run",
@@ -35,10 +38,6 @@ KEYS = {
     "allow": "findings to accept: entries with rule, text or pattern, paths",
 }
 ALLOW_KEYS = ("rule", "text", "pattern", "paths")
-
-
-class ConfigError(Exception):
-    """A mistake in a configuration file or in the options that override it."""
 
 
 class AllowEntry(Record):
@@ -92,11 +91,7 @@ class Settings(Record):
         self.profile_where = "--profile"
         self._glob_cache: dict = {}
 
-    def fails(self, severity: str) -> bool:
-        """Whether a finding of ``severity`` makes the exit status 1."""
-        return SEVERITIES.index(severity) <= SEVERITIES.index(self.fail_on)
-
-    def accepts(self, path: str, only_exclude: bool = False, suffixes: tuple[str, ...] = ()) -> bool:
+    def accepts(self, path: str, only_exclude: bool = False) -> bool:
         """Whether discovery keeps ``path``: not excluded, and (unless ``only_exclude``, for
         directories and files named on the command line) included — by the ``include``
         globs when given, else by its suffix."""
@@ -107,7 +102,7 @@ class Settings(Record):
             return True
         if self.include:
             return self._globs("include").match(path)
-        return path.lower().endswith(suffixes)
+        return path.lower().endswith(SUFFIXES)
 
     def _globs(self, name: str) -> GlobSet:
         cache = self._glob_cache
@@ -156,10 +151,9 @@ class _Source:
             keys = keys[:-1]
         return self.marks.get(keys, (1, 1))
 
-    def error(self, keys: tuple, message: str) -> ConfigError:
-        line, col = self.where(keys)
+    def error(self, keys: tuple, message: str) -> FileError:
         name = self.prefix + ".".join(str(k) for k in keys) if keys else self.prefix.rstrip(".") or "top level"
-        return ConfigError(f"{self.path}:{line}:{col}: {name}: {message}")
+        return FileError(self.path, *self.where(keys), f"{name}: {message}")
 
 
 MAX_CONFIG_VALUES = 100_000
@@ -168,12 +162,7 @@ MAX_CONFIG_VALUES = 100_000
 def _read_yaml(path: str) -> _Source:
     import yaml
 
-    from .packs import _PLAIN_TAGS, PackError, _compose
-
-    try:
-        root = _compose(path)
-    except PackError as exc:
-        raise ConfigError(str(exc).replace("rule pack", "configuration file")) from None
+    root = compose(path, "configuration file")
     if root is None:
         return _Source(path, {}, {})
     marks: dict[tuple, tuple[int, int]] = {}
@@ -182,21 +171,17 @@ def _read_yaml(path: str) -> _Source:
     def walk(node, keys: tuple):
         budget[0] -= 1
         if budget[0] < 0:  # YAML aliases can make a few lines expand to billions of values
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            raise ConfigError(f"{path}:{line}:{col}: the configuration expands to more than "
-                              f"{MAX_CONFIG_VALUES} values (YAML aliases?)")
-        tag = node.tag.rsplit(":", 1)[-1]
-        if tag not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            raise ConfigError(f"{path}:{line}:{col}: YAML tag {node.tag!r} is not allowed here")
+            raise FileError(path, *position(node), f"the configuration expands to more than "
+                                                   f"{MAX_CONFIG_VALUES} values (YAML aliases?)")
+        if not plain(node):
+            raise FileError(path, *position(node), f"YAML tag {node.tag!r} is not allowed here")
         if isinstance(node, yaml.MappingNode):
             out = {}
             for k, v in node.value:
                 key = walk(k, keys)
                 marks[keys + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
                 if key in out:
-                    line, col = marks[keys + (key,)]
-                    raise ConfigError(f"{path}:{line}:{col}: duplicate key {key!r}")
+                    raise FileError(path, *marks[keys + (key,)], f"duplicate key {key!r}")
                 out[key] = walk(v, keys + (key,))
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -205,11 +190,11 @@ def _read_yaml(path: str) -> _Source:
                 marks[keys + (i,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
                 items.append(walk(item, keys + (i,)))
             return items
-        return yaml.SafeLoader("").construct_object(node) if tag != "str" else str(node.value)
+        return str(node.value) if node.tag.endswith(":str") else yaml.SafeLoader("").construct_object(node)
 
     data = walk(root, ())
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1:1: the configuration must be a mapping of keys")
+        raise FileError(path, 1, 1, "the configuration must be a mapping of keys")
     return _Source(path, data, marks)
 
 
@@ -223,14 +208,14 @@ def _read_toml(path: str) -> _Source:
             raw = fh.read()
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration file: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: cannot read configuration file: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: configuration file is not UTF-8 (byte {exc.start})") from None
+        raise UsageError(f"{path}: configuration file is not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise UsageError(f"{path}: invalid TOML: {exc}") from None
     table = data.get("tool", {}).get("reportlint", {}) if isinstance(data.get("tool"), dict) else {}
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+        raise UsageError(f"{path}: [tool.reportlint] must be a table")
     return _Source(path, table, _toml_marks(raw.decode("utf-8-sig", "replace"), table), "tool.reportlint.")
 
 
@@ -261,7 +246,7 @@ def _toml_marks(text: str, table: dict) -> dict[tuple, tuple[int, int]]:
 def read(path: str) -> Settings:
     """Settings from one configuration file (TOML when it ends in ``.toml``, else YAML)."""
     if not os.path.isfile(path):
-        raise ConfigError(f"{path}: configuration file not found")
+        raise UsageError(f"{path}: configuration file not found")
     source = _read_toml(path) if path.endswith(".toml") else _read_yaml(path)
     return _validate(source)
 
@@ -401,33 +386,10 @@ def resolve(args) -> Settings:
 
         found = lookup(rule.strip())
         if not sep or found is None or level.strip() not in SEVERITIES:
-            raise ConfigError(f"--severity: expected RULE=LEVEL with a known rule and a level among "
+            raise UsageError(f"--severity: expected RULE=LEVEL with a known rule and a level among "
                               f"{', '.join(SEVERITIES)} (got {item!r})")
         settings.severity[found.name] = level.strip()
     if getattr(args, "exclude", None):
         settings.exclude = [g for item in args.exclude for g in split(item)]
     settings.rules = settings.rules + list(args.rules or [])
     return settings
-
-
-def make_linter(settings: Settings, report_unused: bool = False):
-    """The linter these settings describe; a bad pack or profile is a ConfigError."""
-    from .engine import ConfigError as EngineError
-    from .engine import Linter, Options
-    from .packs import PackError, load
-    from .suppress import Suppressor
-
-    try:
-        pack = load(settings.rules)
-    except PackError as exc:
-        raise ConfigError(str(exc)) from None
-    if settings.profile and settings.profile not in pack.profiles:
-        raise ConfigError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
-                          f"(known: {', '.join(pack.profiles)})")
-    suppressor = Suppressor(settings, report_unused)
-    options = Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                      profile=settings.profile, suppressor=suppressor)
-    try:
-        return Linter(pack, options)
-    except EngineError as exc:
-        raise ConfigError(str(exc)) from None

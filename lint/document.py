@@ -195,10 +195,7 @@ def _markdown_lines(rows: list[tuple[str, str, int]]) -> list[Line]:
 
 
 def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None) -> Document:
-    if kind == "docx" or (kind is None and path.lower().endswith(".docx")):
-        from .docx_reader import from_docx_bytes  # python-docx only when a .docx is read
-
-        return from_docx_bytes(data, path)
+    """A plain text or Markdown document from its bytes (a Word file: lint.readers)."""
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DocumentError("binary file (contains NUL bytes)")
     text, encoding, bom = _decode(data)
@@ -227,12 +224,6 @@ def _may_hold_binary(text: str) -> bool:
     return len(ascii_part.translate(None, _BINARY_BYTES)) != len(ascii_part)
 
 
-def read(path: str, kind: str | None = None) -> Document:
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return from_bytes(data, path, kind)
-
-
 # --- Markdown ---------------------------------------------------------------------------
 
 _MD_HEADING = re.compile(r"^( {0,3})(#{1,6})([ \t]+|$)")
@@ -246,7 +237,8 @@ _MD_LINK_END = re.compile(r"[)\s]")
 # fence character, or anywhere ` * _ < (<!--) or ] (a link's "](").
 _MD_LEAD = re.compile(r"\s*[#>*+\-_~`\d]")
 _MD_INLINE = re.compile(r"[`*_<\]]")
-_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A code fence (lint.suppress also uses it: a comment in a code block silences nothing).
+MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 
 
@@ -261,7 +253,7 @@ def markdown_view(line: str, fence: str | None = None) -> tuple[str, str | None]
     Returns the view and the open code fence (if any) for the next line. Code blocks
     and inline code are blanked entirely: they are not report text.
     """
-    m = _MD_FENCE.match(line)
+    m = MD_FENCE.match(line)
     if fence is not None:
         if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
             fence = None

@@ -1,68 +1,28 @@
-"""The engine: read a document, parse it, run the selected rules, return sorted findings.
+"""The engine: a document in, its sorted findings out; files in, a Result out.
 
 Rules yield bare problems; the engine attaches the path, rule name and code, applies
 the configured severity and selection, drops what an advert-line finding already
-covers, and sorts. A document that cannot be read becomes one ``read-error`` finding
-for that file and the run goes on.
+covers, applies suppressions and sorts. A document that cannot be read becomes one
+``read-error`` finding for that file and the run goes on. When the output writes
+findings one by one, each finding's text is made here, where its line is at hand
+(``render``), so the lines need not travel with the findings.
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
+from collections.abc import Callable
 
-from . import document
+from . import readers
+from .document import Document, DocumentError
+from .errors import UsageError
+from .findings import ENGINE_FINDINGS, PARSE_ERROR, SORT_KEY, FileReport, Finding, Result, read_error
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .record import Record
-from .rules import PARSE_ERROR, READ_ERROR, RULES, Rule, lookup
+from .rules import RULES, Rule, lookup
 
-
-# The order of findings: by path, then position, then code (a key for list.sort).
-SORT_KEY = attrgetter("path", "line", "column", "code", "end_line", "end_column")
-
-
-class Finding(Record):
-    """One problem found in one file, as it is reported."""
-
-    __slots__ = ("path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message",
-                 "fix", "source", "window")
-    _hidden = ("source", "window")
-
-    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str, code: str,
-                 severity: str, message: str, fix: dict | None = None, source: str = "", window: tuple | None = None):
-        self.path = path
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.rule = rule
-        self.code = code
-        self.severity = severity
-        self.message = message
-        self.fix = fix
-        self.source = source  # the text of ``line``, for display
-        self.window = window  # see lint.formats.preparer
-
-    def sort_key(self):
-        return SORT_KEY(self)
-
-    def as_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "fix": self.fix,
-        }
-
-
-class ConfigError(Exception):
-    """A usage mistake: unknown rule, unknown profile, …"""
+# How the output writes one finding, given the text of the line it is on ("" for none).
+Render = Callable[[Finding, str], str]
 
 
 class Options(Record):
@@ -82,7 +42,7 @@ class Context(Record):
 
     __slots__ = ("doc", "pack", "report", "profile")
 
-    def __init__(self, doc: document.Document, pack: Pack, report: Report, profile: Profile):
+    def __init__(self, doc: Document, pack: Pack, report: Report, profile: Profile):
         self.doc, self.pack, self.report, self.profile = doc, pack, report, profile
 
 
@@ -108,7 +68,7 @@ def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
         rule = lookup(key)
         if rule is None:
             known = ", ".join(r.name for r in RULES)
-            raise ConfigError(f"{what}: unknown rule {key!r} (known rules: {known})")
+            raise UsageError(f"{what}: unknown rule {key!r} (known rules: {known})")
         out.append(rule)
     return out
 
@@ -119,7 +79,7 @@ class Linter:
         self.options = options or Options()
         if self.options.profile and self.options.profile not in pack.profiles:
             names = ", ".join(pack.profiles)
-            raise ConfigError(f"--profile: unknown profile {self.options.profile!r} (known: {names})")
+            raise UsageError(f"--profile: unknown profile {self.options.profile!r} (known: {names})")
         selected = resolve_rules(self.options.select, "--select")
         ignored = {r.name for r in resolve_rules(self.options.ignore, "--ignore")}
         self.rules = [cls() for cls in RULES if cls in selected and cls.name not in ignored]
@@ -130,7 +90,7 @@ class Linter:
         self.suppressor = self.options.suppressor
         for name, level in self.options.severity.items():
             if lookup(name) is None:
-                raise ConfigError(f"severity: unknown rule {name!r}")
+                raise UsageError(f"severity: unknown rule {name!r}")
 
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
@@ -142,72 +102,99 @@ class Linter:
         report.profile = profile.name
         return profile
 
-    def lint_document(self, doc: document.Document) -> list[Finding]:
-        findings: list[Finding] = []
+    def lint_document(self, doc: Document) -> list[Finding]:
+        """The findings of a document, sorted."""
         try:
             report = parse(doc)
         except Exception as exc:  # the grammar accepts every token stream; this guards bugs
             name, code = PARSE_ERROR
-            findings.append(Finding(doc.path, 1, 1, 1, 1, name, code, "error",
-                                    f"could not parse the document's structure: {exc}"))
+            failed = [Finding(doc.path, 1, 1, 1, 1, name, code, "error",
+                              f"could not parse the document's structure: {exc}")]
             report = Report()
+        else:
+            failed = []
         ctx = Context(doc, self.pack, report, self.profile_for(report))
-        path = doc.path
+        problems = []
         for rule in self.rules:
             severity, name, code = self.severity_of(rule), rule.name, rule.code
-            # a Problem is a tuple of its fields (lint.record.Value): unpacked, not read one by one
-            findings += [Finding(path, line, column, end_line, end_column, name, code, severity, message,
-                                 fix.as_dict() if fix else None)
-                         for line, column, end_line, end_column, message, fix in rule.check(ctx)]
-        findings = _drop_covered(doc, findings)
-        lines, fixable = doc.lines, doc.fixable
-        for f in findings:
-            if 1 <= f.line <= len(lines):
-                line = lines[f.line - 1]
-                f.source = line.text
-                if line.region:  # a Word document's 页眉/页脚/表格/文本框
-                    f.message = f"（{line.region}）{f.message}"
-            if not fixable:
-                f.fix = None
+            problems += [(problem, name, code, severity) for problem in rule.check(ctx)]
+        deleted = _deleted_lines(doc, problems)
+        lines, fixable, path = doc.lines, doc.fixable, doc.path
+        findings = failed
+        for (line, column, end_line, end_column, message, fix), name, code, severity in problems:
+            if deleted and name != "watermark" and line in deleted:
+                continue  # its line goes with an advert line's fix
+            region = lines[line - 1].region if 1 <= line <= len(lines) else ""
+            if region:  # a Word document's 页眉/页脚/表格/文本框
+                message = f"（{region}）{message}"
+            findings.append(Finding(path, line, column, end_line, end_column, name, code, severity, message,
+                                    fix.as_dict() if fix and fixable else None))
         findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
         findings.sort(key=SORT_KEY)
         return findings
 
-    def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> list[Finding]:
+    def report(self, path: str, data: bytes | None = None, kind: str | None = None,
+               render: Render | None = None) -> FileReport:
+        """The report of the file at ``path`` (or of ``data``, reported as ``path``), each
+        finding's text made by ``render`` when given."""
         try:
-            doc = document.from_bytes(data, path, kind)
-        except document.DocumentError as exc:
-            return [read_error(path, exc.message, exc.line, exc.column)]
-        return self.lint_document(doc)
-
-    def lint_path(self, path: str, display: str | None = None, kind: str | None = None) -> list[Finding]:
-        display = display or path
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            if data is None:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            doc = readers.read(data, path, kind)
+        except DocumentError as exc:
+            return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
         except OSError as exc:
-            return [read_error(display, f"cannot read file: {exc.strerror or exc}")]
-        return self.lint_bytes(data, display, kind)
+            return file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")], render)
+        return file_report(path, self.lint_document(doc), render, doc)
 
 
-def read_error(path: str, message: str, line: int = 1, column: int = 1) -> Finding:
-    name, code = READ_ERROR
-    return Finding(path, line, column, line, column, name, code, "error", message)
+def file_report(path: str, findings: list[Finding], render: Render | None = None,
+                doc: Document | None = None) -> FileReport:
+    """A file's report, each finding's text made by ``render`` with its line of ``doc``
+    (the engine's own findings are about no line of text)."""
+    if render is None:
+        return FileReport(path, findings)
+    lines = doc.lines if doc is not None else ()
+    return FileReport(path, findings, [
+        render(f, lines[f.line - 1].text if f.rule not in ENGINE_FINDINGS and 1 <= f.line <= len(lines) else "")
+        for f in findings])
 
 
-def deletes_line(doc: document.Document, fix: dict | None) -> int | None:
-    """The line a fix deletes whole, if it does."""
-    if not fix or fix["replacement"] or fix["column"] != 1:
-        return None
-    line = fix["line"]
-    if (fix["end_line"], fix["end_column"]) in ((line + 1, 1), (line, len(doc.line(line).text) + 1)):
-        return line
-    return None
+def _deleted_lines(doc: Document, problems: list) -> set[int]:
+    """The lines that a watermark fix deletes whole: other rules' findings there are dropped."""
+    deleted = set()
+    for problem, name, _code, _severity in problems:
+        fix = problem.fix
+        if name != "watermark" or not fix or fix.replacement or fix.column != 1:
+            continue
+        line = fix.line
+        if (fix.end_line, fix.end_column) in ((line + 1, 1), (line, len(doc.line(line).text) + 1)):
+            deleted.add(line)
+    return deleted
 
 
-def _drop_covered(doc: document.Document, findings: list[Finding]) -> list[Finding]:
-    """Drop other rules' findings on a line that a watermark fix deletes whole."""
-    deleted = {deletes_line(doc, f.fix) for f in findings if f.rule == "watermark"} - {None}
-    if not deleted:
-        return findings
-    return [f for f in findings if f.rule == "watermark" or f.line not in deleted]
+def run(linter: Linter, paths: list[str], jobs: int = 0, render: Render | None = None,
+        stdin: tuple[str, bytes] | None = None, fail_on: str = "info", errors: list[str] | None = None,
+        config_path: str | None = None) -> Result:
+    """Lint ``paths`` (``-`` standing for ``stdin``: a name and its bytes) on up to ``jobs`` processes.
+
+    ``errors`` are the paths that could not be linted at all ("path: why"); ``config_path``
+    is the configuration file, where unused entries are reported.
+    """
+    from .parallel import lint_paths
+
+    reports = [linter.report(stdin[0], stdin[1], render=render)] if "-" in paths else []
+    # the suppressor counts what each configuration entry silenced in this process
+    jobs = 1 if linter.suppressor.report_unused else jobs
+    reports += lint_paths(linter, [path for path in paths if path != "-"], jobs, render)
+    return result(linter, reports, [stdin[0] if path == "-" else path for path in paths], render, fail_on,
+                  errors, config_path)
+
+
+def result(linter: Linter, reports: list[FileReport], checked: list[str], render: Render | None = None,
+           fail_on: str = "info", errors: list[str] | None = None, config_path: str | None = None) -> Result:
+    """The Result of a run that gave ``reports``, with the configuration's unused entries."""
+    if config_path:
+        reports = reports + [file_report(config_path, linter.suppressor.unused_entries(config_path), render)]
+    return Result(reports, checked, errors, fail_on)

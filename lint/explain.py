@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .rules import PARSE_ERROR, READ_ERROR, RULES, UNUSED_SUPPRESSION, lookup
+from .findings import PARSE_ERROR, READ_ERROR, UNUSED_SUPPRESSION
+from .rules import RULES, lookup
 
 
 @dataclass

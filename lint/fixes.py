@@ -25,8 +25,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from . import document
+from . import document, readers
 from .document import Document
+from .findings import read_error
 
 # Rules whose findings need a person; their fixes (they carry none) are never applied.
 NEVER_FIXED = frozenset({"placeholder", "missing-section"})
@@ -58,6 +59,8 @@ class FixResult:
     fixed_text: str = ""
     error: str | None = None  # why the file could not be fixed
     log: list[list[Edit]] = field(default_factory=list, repr=False)  # edits applied, per pass
+    doc: Document | None = field(default=None, repr=False)  # the original document (None: unreadable)
+    fixed_doc: Document | None = field(default=None, repr=False)  # the fixed one, whose findings remain
 
     @property
     def changed(self) -> bool:
@@ -167,15 +170,13 @@ def fix_document(linter, doc: Document, findings: list | None = None) -> tuple[D
 
 def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixResult:
     """Fix one file's bytes. Never raises on a file's content; ``error`` says why nothing was done."""
-    from .engine import read_error
-
     try:
-        doc = document.from_bytes(data, path, kind)
+        doc = readers.read(data, path, kind)
     except document.DocumentError as exc:
         found = [read_error(path, exc.message, exc.line, exc.column)]
         return FixResult(path, data, data, found, found, error=None)
     before = linter.lint_document(doc)
-    result = FixResult(path, data, data, before, before, text=doc.text, fixed_text=doc.text)
+    result = FixResult(path, data, data, before, before, text=doc.text, fixed_text=doc.text, doc=doc, fixed_doc=doc)
     if not any(fixable(f) for f in before):
         return result
     if doc.kind not in ("text", "markdown") or any(line.region for line in doc.lines):
@@ -195,7 +196,7 @@ def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixRes
         result.error = f"not fixed: a fix cannot be written in {doc.encoding}: {exc.reason}"
         return result
     result.fixed, result.findings, result.log = fixed_bytes, remaining, log
-    result.fixed_text = fixed.text
+    result.fixed_text, result.fixed_doc = fixed.text, fixed
     result.applied = sum(len(edits) for edits in log)
     result.passes = len(log)
     return result

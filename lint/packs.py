@@ -12,15 +12,11 @@ from __future__ import annotations
 import os
 import re
 
+from .errors import FileError
 from .record import Record
+from .yaml_source import compose, plain, position
 
 DEFAULT_PACK_NAME = "default.yaml"
-
-
-class PackError(Exception):
-    def __init__(self, path: str, line: int, column: int, message: str):
-        super().__init__(f"{path}:{line}:{column}: {message}")
-        self.path, self.line, self.column, self.message = path, line, column, message
 
 
 class SectionSpec(Record):
@@ -189,56 +185,17 @@ def _stored(pack: Pack) -> Pack:
                 pack.sources, alternations)
 
 
-# --- YAML with positions ------------------------------------------------------------------
-
-
-def _compose(path: str):
-    import yaml
-
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise PackError(path, 1, 1, f"cannot read rule pack: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PackError(path, 1, 1, f"rule pack is not UTF-8 (byte {exc.start})") from None
-    try:
-        from .safety import MAX_YAML_DEPTH, yaml_too_deep
-
-        deep = yaml_too_deep(text, loader_cls)
-        if deep:
-            raise PackError(path, *deep, f"nested more than {MAX_YAML_DEPTH} levels deep")
-        return yaml.compose(text, Loader=loader_cls)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise PackError(path, line, col, f"invalid YAML: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise PackError(path, 1, 1, f"invalid YAML: {exc}") from None
-
-
-def _pos(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-_PLAIN_TAGS = {"str", "seq", "map", "int", "float", "bool", "null"}
-
-
 class _Reader:
     def __init__(self, path: str, trusted: bool = False):
         self.path = path
         self.trusted = trusted  # the default pack: plain ``re``; user packs: see lint/regex.py
 
     def check_tag(self, node) -> None:
-        if node.tag.rsplit(":", 1)[-1] not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
+        if not plain(node):
             raise self.error(node, f"YAML tag {node.tag!r} is not allowed in a rule pack")
 
-    def error(self, node, message: str) -> PackError:
-        line, col = _pos(node)
-        return PackError(self.path, line, col, message)
+    def error(self, node, message: str) -> FileError:
+        return FileError(self.path, *position(node), message)
 
     def mapping(self, node, what: str) -> list[tuple[str, object, object]]:
         import yaml
@@ -292,7 +249,7 @@ class _Reader:
 def _apply(pack: Pack, path: str, is_default: bool) -> None:
     import yaml
 
-    root = _compose(path)
+    root = compose(path, "rule pack")
     pack.sources.append(path)
     if root is None:
         return  # an empty pack changes nothing

@@ -508,31 +508,3 @@ def build_report(tree, objects: list) -> Report:
         report.opening = paras(before)
     report.sections = [section(n) for n in lower if n is not None] + [section(n) for n in sec1]
     return report
-
-
-def outline(report: Report) -> Iterator[str]:
-    """Human-readable lines describing the parsed tree (``reportlint --outline``)."""
-    if report.profile:
-        yield f"profile: {report.profile}"
-    for p in report.noise:
-        yield f"{p.line:>5}  noise    {_short(p.text)}"
-    if report.title:
-        yield f"{report.title.line:>5}  title    {_short(report.title.text)}"
-    else:
-        yield "    -  title    (none found)"
-    for p in report.opening:
-        yield f"{p.line:>5}  opening  {_short(p.text)}"
-    for sec in report.walk():
-        h = sec.heading
-        indent = "  " * (h.level - 1)
-        extra = f"  [{len(sec.paragraphs)} paragraph{'s' if len(sec.paragraphs) != 1 else ''}"
-        enums = [e.marker for p in sec.paragraphs for e in p.enums]
-        if enums:
-            extra += ", " + "".join(enums)
-        extra += "]"
-        yield f"{h.line:>5}  L{h.level}  {indent}{h.marker} {_short(h.text)}{extra}"
-
-
-def _short(text: str, width: int = 40) -> str:
-    text = text.strip()
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -44,27 +44,31 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def fix_paths(linter, paths: list[str], args, errors: list[str]) -> list:
-    """Fix (or, with ``args.diff``, diff) each path; return the findings to report.
+def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
+              stdin: tuple[str, bytes] | None = None, render=None) -> list:
+    """Fix (or, with ``diff``, diff) each path (``-`` is ``stdin``: a name and its bytes);
+    return the files' reports (lint.engine.file_report).
 
     With ``--fix`` these are the findings that remain; with ``--diff`` (nothing is
-    changed) those of the files as they are.
+    changed) those of the files as they are. What could not be done is added to ``errors``.
     """
     from .docx_reader import fix_refusal
-    from .engine import read_error
+    from .engine import file_report
+    from .findings import read_error
 
-    findings: list = []
+    reports: list = []
     fixed_files = applied = 0
     for path in paths:
-        name = args.stdin_filename if path == "-" else path
         if path == "-":
-            data = sys.stdin.buffer.read()
+            name, data = stdin
         else:
+            name = path
             try:
                 with open(path, "rb") as fh:
                     data = fh.read()
             except OSError as exc:
-                findings.append(read_error(path, f"cannot read file: {exc.strerror or exc}"))
+                reports.append(file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")],
+                                           render))
                 continue
         refusal = fix_refusal(name)
         if refusal:  # reported, linted, never rewritten
@@ -72,10 +76,10 @@ def fix_paths(linter, paths: list[str], args, errors: list[str]) -> list:
         result = fix_bytes(linter, data, name)
         if result.error:
             errors.append(f"{name}: {result.error}")
-        if args.diff:
+        if diff:
             if result.changed:
                 sys.stdout.buffer.write(unified_diff(result.text, result.fixed_text, name).encode("utf-8"))
-            findings += result.before
+            reports.append(file_report(name, result.before, render, result.doc))
             continue
         if path == "-":
             sys.stdout.buffer.write(result.fixed)
@@ -84,15 +88,14 @@ def fix_paths(linter, paths: list[str], args, errors: list[str]) -> list:
                 write_atomic(path, result.fixed)
             except OSError as exc:
                 errors.append(f"{path}: cannot write the fixed file, left unchanged: {exc.strerror or exc}")
-                findings += result.before
+                reports.append(file_report(name, result.before, render, result.doc))
                 continue
         if result.changed:
             fixed_files += 1
             applied += result.applied
-        findings += result.findings
+        reports.append(file_report(name, result.findings, render, result.fixed_doc))
     sys.stdout.flush()
-    if not args.diff and applied and "-" not in paths:  # with '-', stderr carries the findings
+    if not diff and applied and "-" not in paths:  # with '-', stderr carries the findings
         print(f"reportlint: 已修复 {applied} 处（{fixed_files} 个文件）。 fixed {applied} problems "
               f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
-    return findings
-
+    return reports

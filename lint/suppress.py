@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from .document import _MD_FENCE, markdown_view
+from .document import MD_FENCE, markdown_view
+from .findings import READ_ERROR, UNUSED_SUPPRESSION, Finding
 from .record import Record
-from .rules import RULES, UNUSED_SUPPRESSION, lookup
+from .rules import RULES, lookup
 
 DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->")
 ALL_RULES = frozenset(r.name for r in RULES)
-UNSUPPRESSIBLE = {"read-error", UNUSED_SUPPRESSION[0]}
+UNSUPPRESSIBLE = {READ_ERROR[0], UNUSED_SUPPRESSION[0]}
 
 
 class Directive(Record):
@@ -53,7 +54,7 @@ def directives(doc) -> list[Directive]:
     out = []
     fence = None
     for line in doc.lines:
-        in_code = fence is not None or _MD_FENCE.match(line.text)
+        in_code = fence is not None or MD_FENCE.match(line.text)
         _view, fence = markdown_view(line.text, fence)
         if in_code or "reportlint-" not in line.text:
             continue
@@ -74,10 +75,11 @@ def directives(doc) -> list[Directive]:
     return out
 
 
-def spanned(finding) -> str:
+def spanned(finding, doc) -> str:
     """The text a finding spans (to the end of its first line when it spans several)."""
-    end = finding.end_column - 1 if finding.end_line == finding.line else len(finding.source)
-    return finding.source[finding.column - 1:end]
+    source = doc.lines[finding.line - 1].text if 1 <= finding.line <= len(doc.lines) else ""
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(source)
+    return source[finding.column - 1:end]
 
 
 class CommentIndex:
@@ -125,6 +127,8 @@ class Suppressor:
         self.covered: set[int] = set()  # ids of entries whose paths took in a linted file
 
     def apply(self, doc, findings: list, enabled: set[str]) -> list:
+        """The findings no suppression silences, and (with ``report_unused``) the comments
+        of ``doc`` that silenced none of them, as findings."""
         marks = directives(doc)
         entries = self._entries_for(doc.path)
         if not marks and not entries:
@@ -132,7 +136,7 @@ class Suppressor:
         kept = []
         index = CommentIndex(marks)
         for f in findings:
-            if f.rule in UNSUPPRESSIBLE or not (index.silences(f) or self._by_config(entries, f)):
+            if f.rule in UNSUPPRESSIBLE or not (index.silences(f) or self._by_config(entries, f, doc)):
                 kept.append(f)
         if self.report_unused:
             kept += self._unused_comments(doc.path, marks, enabled)
@@ -167,12 +171,12 @@ class Suppressor:
             return True
         return False
 
-    def _by_config(self, entries: list, f) -> bool:
+    def _by_config(self, entries: list, f, doc) -> bool:
         text = None
         for entry in entries:
             if hasattr(entry, "accepts"):
                 if text is None:
-                    text = spanned(f)
+                    text = spanned(f, doc)
                 hit = entry.accepts(f.rule, text)
             else:
                 hit = f.rule in entry.rules
@@ -205,8 +209,6 @@ class Suppressor:
         return out
 
 
-def unused(path: str, line: int, column: int, end_column: int, message: str):
-    from .engine import Finding
-
+def unused(path: str, line: int, column: int, end_column: int, message: str) -> Finding:
     name, code = UNUSED_SUPPRESSION
     return Finding(path, line, column, line, end_column, name, code, "warning", message)

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 from lint import cache, document, packs, parser
+from lint.formats import outline
 
 DEFAULT_PACK = ROOT / "rules" / "default.yaml"
 
@@ -107,7 +108,7 @@ def test_user_packs_do_not_leak_into_the_cached_default(cache_dir, tmp_path):
 
 
 def outline_of(text):
-    return list(parser.outline(parser.parse(document.from_text(text))))
+    return list(outline.lines(parser.parse(document.from_text(text))))
 
 
 def test_the_grammar_is_kept_by_lark_and_an_edit_is_picked_up(cache_dir, tmp_path, monkeypatch):

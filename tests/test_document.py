@@ -80,7 +80,7 @@ def test_seed_findings_survive_reencoding(encoding, bom, newline):
     """The same findings, at the same lines and columns, whatever the encoding and line ends."""
     text = seed("001").read_text(encoding="utf-8")
     linter = engine.Linter(packs.load())
-    expected = [(f.rule, f.line, f.column, f.end_column) for f in linter.lint_bytes(text.encode("utf-8"), "x.txt")]
+    expected = [(f.rule, f.line, f.column, f.end_column) for f in linter.report("x.txt", text.encode("utf-8")).findings]
     data = bom + text.replace("\n", newline).encode(encoding)
-    got = [(f.rule, f.line, f.column, f.end_column) for f in linter.lint_bytes(data, "x.txt")]
+    got = [(f.rule, f.line, f.column, f.end_column) for f in linter.report("x.txt", data).findings]
     assert got == expected and len(got) == 34  # 25 debris + 8 half-width marks + 1 typo

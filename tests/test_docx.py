@@ -14,18 +14,18 @@ from docx_build import (
 )
 
 from conftest import ROOT, SEEDS, default_pack
-from lint import cli, document, docx_reader, engine
+from lint import cli, document, docx_reader, engine, readers
 from lint.parser import parse
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
 def lint_docx(data, path="report.docx", **options):
-    return engine.Linter(default_pack(), engine.Options(**options)).lint_bytes(data, path)
+    return engine.Linter(default_pack(), engine.Options(**options)).report(path, data).findings
 
 
 def read_docx(data, path="report.docx"):
-    return document.from_bytes(data, path)
+    return readers.read(data, path)
 
 
 def report_docx(header=(), footer=(), body=None):
@@ -66,7 +66,7 @@ def test_seed_docx_findings_equal_txt_findings(seed, build):
     paragraph_of = {number: index for index, (number, _) in enumerate(paragraphs, 1)}
     linter = engine.Linter(default_pack())
     from_txt = linter.lint_document(document.from_text(text, seed.name))
-    from_docx = linter.lint_bytes(data, seed.name[:-4] + ".docx")
+    from_docx = linter.report(seed.name[:-4] + ".docx", data).findings
     assert from_txt and all(f.fix is None for f in from_docx)
     assert comparable(from_docx, lambda n: n) == comparable(from_txt, paragraph_of.__getitem__)
 
@@ -339,7 +339,7 @@ def test_fix_refusal_helper():
 
 def test_text_files_do_not_import_the_word_reader():
     code = ("import sys; from lint import engine, packs; "
-            f"engine.Linter(packs.load()).lint_path({str(SEED_FILES[0])!r}); "
+            f"engine.Linter(packs.load()).report({str(SEED_FILES[0])!r}); "
             "print(sorted(m for m in ('docx', 'lxml', 'lint.docx_reader') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

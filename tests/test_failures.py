@@ -12,6 +12,7 @@ import os
 import pytest
 
 import lint.cli
+import lint.files
 from lint import engine
 from lint.cli import main
 
@@ -71,14 +72,14 @@ def deleted_after_discovery(tmp, mp):
     doc(tmp / "a.txt")
     gone = tmp / "b.txt"
     doc(gone)
-    real = lint.cli.discover
+    real = lint.files.discover
 
     def discover_then_delete(*args, **kwargs):
         files = real(*args, **kwargs)
         gone.unlink()
         return files
 
-    mp.setattr(lint.cli, "discover", discover_then_delete)
+    mp.setattr(lint.files, "discover", discover_then_delete)
     return [str(tmp)], ["b.txt:1:1:", "RL001", "No such file or directory"]
 
 
@@ -258,7 +259,7 @@ def boom(*args, **kwargs):
 
 
 def test_internal_error_is_one_line(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(engine.Linter, "lint_path", boom)
+    monkeypatch.setattr(engine.Linter, "report", boom)
     monkeypatch.delenv("REPORTLINT_DEBUG", raising=False)
     assert main([doc(tmp_path / "a.txt")]) == 2
     err = capsys.readouterr().err
@@ -267,7 +268,7 @@ def test_internal_error_is_one_line(tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("switch", ["--debug", "REPORTLINT_DEBUG"])
 def test_debug_switch_shows_the_traceback(tmp_path, monkeypatch, switch):
-    monkeypatch.setattr(engine.Linter, "lint_path", boom)
+    monkeypatch.setattr(engine.Linter, "report", boom)
     argv = [doc(tmp_path / "a.txt")]
     if switch == "--debug":
         argv.insert(0, "--debug")

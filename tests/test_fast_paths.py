@@ -106,14 +106,14 @@ def test_required_section_headings_found_as_pattern_by_pattern():
     import re
 
     from conftest import default_pack
-    from lint import document, parser
+    from lint import parser, readers
     from lint.rules.missing_section import _any_heading, _heading_spans, matching_spans
 
     pack = default_pack()
     specs = [spec for profile in pack.profiles.values() for spec in profile.sections]
     assert specs and all(_any_heading(spec) is not None for spec in specs)
     for path in sorted(SEEDS.glob("*.txt")):
-        report = parser.parse(document.read(str(path)))
+        report = parser.parse(readers.read_file(str(path)))
         for spec in specs:
             expected = [s for s in _heading_spans(report) if any(p.search(s[3]) for p in spec.headings)]
             assert matching_spans(report, spec) == expected

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import SEEDS, default_pack, lint_text
 from lint import document, engine, fixes
+from lint.findings import Finding
 from lint.fixes import Edit, apply_edits, fix_bytes, fix_document, plan, to_edit, unified_diff
 from lint.rules import RULES, Problem, Rule
 from lint.rules.base import Fix
@@ -81,15 +82,12 @@ def test_positions_that_are_not_on_the_text_are_ignored():
 
 
 def test_placeholder_and_missing_section_are_never_fixed():
-    fake = engine.Finding("d.txt", 1, 1, 1, 3, "placeholder", "RL101", "error", "m",
-                          {"line": 1, "column": 1, "end_line": 1, "end_column": 3, "replacement": "五"})
+    fake = Finding("d.txt", 1, 1, 1, 3, "placeholder", "RL101", "error", "m",
+                   {"line": 1, "column": 1, "end_line": 1, "end_column": 3, "replacement": "五"})
     assert not fixes.fixable(fake)
-    fake.rule = "missing-section"
-    assert not fixes.fixable(fake)
-    fake.rule = "duplicate-punctuation"
-    assert fixes.fixable(fake)
-    fake.fix = None
-    assert not fixes.fixable(fake)
+    assert not fixes.fixable(fake._replace(rule="missing-section"))
+    assert fixes.fixable(fake._replace(rule="duplicate-punctuation"))
+    assert not fixes.fixable(fake._replace(rule="duplicate-punctuation", fix=None))
 
 
 def _findings_on_examples_and_seeds():
@@ -98,7 +96,7 @@ def _findings_on_examples_and_seeds():
         for text in rule.examples["bad"] + rule.examples["good"]:
             yield rule, lint_text(REPORT.format(body=text))
     for path in sorted(SEEDS.glob("*.txt")):
-        yield None, lint.lint_path(str(path))
+        yield None, lint.report(str(path)).findings
 
 
 def test_a_rule_carries_fixes_only_if_it_says_it_is_fixable():

@@ -11,6 +11,7 @@ import yaml
 
 from conftest import ROOT
 from lint import packs
+from lint.errors import FileError
 from lint.pack_schema import schema
 
 README_PACK = re.search(r"```yaml\n(# my-pack.yaml\n.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"),
@@ -48,7 +49,7 @@ def test_packs_the_loader_accepts_are_valid(tmp_path, text):
 def test_packs_the_loader_refuses_are_invalid(tmp_path, text):
     path = tmp_path / "p.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(packs.PackError):
+    with pytest.raises(FileError):
         packs.load([str(path)])
     assert list(validator().iter_errors(yaml.safe_load(text)))
 

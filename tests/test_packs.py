@@ -1,6 +1,7 @@
 import pytest
 
 from lint import packs
+from lint.errors import FileError
 
 
 def write(tmp_path, text):
@@ -36,7 +37,7 @@ def test_sections_are_replaced(tmp_path):
 ])
 def test_mistakes_are_located(tmp_path, text, line, col, words):
     path = write(tmp_path, text)
-    with pytest.raises(packs.PackError) as info:
+    with pytest.raises(FileError) as info:
         packs.load([path])
     err = info.value
     assert (err.path, err.line, err.column) == (path, line, col), str(err)
@@ -44,11 +45,11 @@ def test_mistakes_are_located(tmp_path, text, line, col, words):
 
 
 def test_missing_pack(tmp_path):
-    with pytest.raises(packs.PackError, match="cannot read"):
+    with pytest.raises(FileError, match="cannot read"):
         packs.load([str(tmp_path / "nope.yaml")])
 
 
 def test_yaml_cannot_construct_objects(tmp_path):
     path = write(tmp_path, "placeholder:\n  patterns: !!python/object/apply:os.system ['echo hi']\n")
-    with pytest.raises(packs.PackError, match="tag"):
+    with pytest.raises(FileError, match="tag"):
         packs.load([path])

@@ -77,29 +77,21 @@ def test_files_given_out_of_order_are_reported_in_path_order(corpus, jobs):
     assert keys == sorted(keys) and keys[-1][0] == "zz.txt"
 
 
-@pytest.mark.parametrize("known_encoding", [None, "utf-8"])
-def test_whole_files_written_in_workers_render_the_same(corpus, known_encoding):
-    import io
-    from types import SimpleNamespace
-
-    from lint import engine, packs
-    from lint.formats import preparer, text
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "concise"])
+@pytest.mark.parametrize("color", [False, True])
+def test_texts_made_in_workers_are_those_made_in_one_process(corpus, fmt, color):
+    from lint import engine, formats, packs
 
     linter = engine.Linter(packs.load())
     paths = sorted(str(p) for p in corpus.glob("*.txt"))
-    options = SimpleNamespace(show_source=True, files=len(paths), known_color=False,
-                              known_encoding=known_encoding, whole_files=True, color=False)
-    serial = parallel.lint_paths(linter, paths, 1)
-    pooled = parallel.lint_paths(linter, paths, 2, preparer("text", options))
-    assert all(isinstance(item, text.Written) for item in pooled) and len(pooled) == len(paths)
-    assert list(text.outcomes(pooled)) == list(text.outcomes(serial))
-    outputs = []
-    for findings in (serial, pooled):
-        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-        text.render(findings, out, options)
-        out.flush()
-        outputs.append(out.buffer.getvalue().decode("utf-8"))
-    assert outputs[0] == outputs[1] and f"{len(serial)} problems in {len(paths)} files." in outputs[0]
+    render = formats.finding_renderer(formats.Options(fmt, color))
+    serial = parallel.lint_paths(linter, paths, 1, render)
+    pooled = parallel.lint_paths(linter, paths, 2, render)
+    assert [(r.path, r.findings, r.texts) for r in pooled] == [(r.path, r.findings, r.texts) for r in serial]
+    assert all(len(r.texts) == len(r.findings) for r in pooled) and sum(len(r.texts) for r in pooled) > 100
+    if fmt == "text":
+        assert any("^^" in t for r in pooled for t in r.texts)
+        assert all(("\x1b[" in t) == color for r in pooled for t in r.texts)
 
 
 def test_a_read_error_among_many_files_gives_status_2_whatever_the_jobs(corpus, tmp_path):
@@ -118,46 +110,11 @@ def test_in_process_results_match(corpus):
 
     linter = engine.Linter(packs.load())
     paths = sorted(str(p) for p in corpus.glob("*.txt"))
-    serial = [f.as_dict() for f in parallel.lint_paths(linter, paths, 1)]
-    pooled = [f.as_dict() for f in parallel.lint_paths(linter, paths, 2)]
+    serial = [f.as_dict() for r in parallel.lint_paths(linter, paths, 1) for f in r.findings]
+    pooled = [f.as_dict() for r in parallel.lint_paths(linter, paths, 2) for f in r.findings]
     assert pooled == serial
 
 
 def test_bad_jobs_value_is_a_usage_error():
     result = run("-j", "many", "seeds")
     assert result.returncode == 2 and "-j/--jobs" in result.stderr and "Traceback" not in result.stderr
-
-
-@pytest.mark.parametrize("show_source", [True, False])
-@pytest.mark.parametrize("known_color,known_encoding", [(None, None), (False, None), (False, "utf-8"),
-                                                        (False, "gb18030"), (True, "utf-8")])
-def test_windows_worked_out_in_workers_render_the_same(corpus, show_source, known_color, known_encoding):
-    import io
-    from types import SimpleNamespace
-
-    from lint import engine, packs
-    from lint.formats import preparer, text
-
-    linter = engine.Linter(packs.load())
-    paths = sorted(str(p) for p in corpus.glob("*.txt"))
-    options = SimpleNamespace(show_source=show_source, files=len(paths), known_color=known_color,
-                              known_encoding=known_encoding)
-    serial = parallel.lint_paths(linter, paths, 1)
-    pooled = parallel.lint_paths(linter, paths, 2, preparer("text", options))
-    assert all(f.window is not None and f.source == "" for f in pooled)
-    # a stream in the expected encoding, in another one, and one without a byte buffer
-    streams = [lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="replace"),
-               lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-16", errors="replace"), io.StringIO]
-    for color in (False, True):  # also when the colour turns out other than expected
-        options.color = color
-        for stream in streams:
-            outputs = []
-            for findings in (serial, pooled):
-                out = stream()
-                text.render(findings, out, options)
-                out.flush()
-                outputs.append(out.getvalue() if isinstance(out, io.StringIO) else
-                               out.buffer.getvalue().decode(out.encoding))
-            assert outputs[0] == outputs[1] and ("^^" in outputs[0]) == show_source
-            assert ("\x1b[" in outputs[0]) == color
-            assert outputs[0].count("[placeholder]") == sum(f.rule == "placeholder" for f in serial)

@@ -6,6 +6,7 @@ from lark.lexer import Lexer
 
 from conftest import seed
 from lint import document, parser
+from lint.formats import outline
 
 
 def parse(text, path="a.txt"):
@@ -102,7 +103,7 @@ def test_seed_structure(prefix, levels):
 ])
 def test_never_gives_up(text):
     report = parse(text)
-    list(parser.outline(report))
+    list(outline.lines(report))
 
 
 class ListLexer(Lexer):

@@ -2,7 +2,8 @@ import pytest
 
 from conftest import default_pack, lint_text, seed
 from lint.cli import main
-from lint.engine import ConfigError, choose_profile
+from lint.engine import choose_profile
+from lint.errors import UsageError
 
 SUMMARY = ("2023年个人工作总结\n\n今年以来，我认真完成各项任务。\n\n一、主要成绩\n\n内容。\n\n"
            "二、经验教训\n\n内容。\n\n三、2024年工作计划\n\n内容。\n")
@@ -43,7 +44,7 @@ def test_generic_profile_requires_no_section():
 
 
 def test_unknown_profile_is_a_usage_error():
-    with pytest.raises(ConfigError, match="通用"):
+    with pytest.raises(UsageError, match="通用"):
         lint_text("述职报告\n", profile="没有这个")
 
 

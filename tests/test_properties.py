@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 
 from conftest import default_pack
 from lint import document, engine
-from lint.formats import FORMATS, renderer
+from lint import formats
+from lint.engine import file_report
+from lint.findings import Result
+from lint.formats import FORMATS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -114,15 +117,17 @@ def test_every_format_has_a_validator(fmt):
     assert fmt in VALIDATORS, f"add a validity check for --format {fmt} to VALIDATORS"
 
 
-def render_all(findings):
-    options = SimpleNamespace(color=False, show_source=True, files=1, checked=["doc.txt"])
+def render_all(findings, doc):
+    """Every format renders the findings (of ``doc``, or of an unreadable doc.txt when None) validly."""
+    path = "doc.txt" if doc is None else doc.path
     for fmt in FORMATS:
+        options = formats.Options(fmt)
+        result = Result([file_report(path, findings, formats.finding_renderer(options), doc)], [path])
         out = io.StringIO()
-        renderer(fmt)(findings, out, options)
+        formats.write(result, options, out)
         VALIDATORS[fmt](out.getvalue())
-    out = io.StringIO()
-    renderer("json")(findings, out, options)
-    assert len(json.loads(out.getvalue())) == len(findings)
+        if fmt == "json":
+            assert len(json.loads(out.getvalue())) == len(findings)
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
@@ -132,7 +137,7 @@ def test_any_text_lints_inside_the_document(suffix, text):
     doc = document.from_text(text, "doc" + suffix)
     findings = linter().lint_document(doc)
     check_positions(doc, findings)
-    render_all(findings)
+    render_all(findings, doc)
 
 
 @SETTINGS
@@ -141,7 +146,7 @@ def test_all_of_unicode(text):
     doc = document.from_text(text, "doc.txt")
     findings = linter().lint_document(doc)
     check_positions(doc, findings)
-    render_all(findings)
+    render_all(findings, doc)
 
 
 @settings(max_examples=15, deadline=None)
@@ -150,7 +155,7 @@ def test_long_lines(text, suffix):
     doc = document.from_text(text, "doc" + suffix)
     findings = linter().lint_document(doc)
     check_positions(doc, findings)
-    render_all(findings)
+    render_all(findings, doc)
 
 
 @SETTINGS
@@ -160,15 +165,16 @@ def test_long_lines(text, suffix):
                       # lone surrogates, as a broken UTF-8 encoder writes them
                       documents.map(lambda t: (t + "\ud800" + t[:3] + "\udfff").encode("utf-8", "surrogatepass"))))
 def test_any_bytes(data):
-    findings = linter().lint_bytes(data, "doc.txt")
+    findings = linter().report("doc.txt", data).findings
     try:
         doc = document.from_bytes(data, "doc.txt")
     except document.DocumentError:
         check_read_error(findings)
+        doc = None
     else:
         doc.text.encode("utf-8")  # whatever was decoded is real text: no surrogates survive
         check_positions(doc, findings)
-    render_all(findings)
+    render_all(findings, doc)
 
 
 @SETTINGS

@@ -68,16 +68,25 @@ PIECES = ["共", "XX", "次", "，", "“学习”", " ", "\t", "\x01", "é\u030
 @given(st.lists(st.tuples(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(0, 200),
                           st.integers(0, 30), st.booleans(), st.sampled_from([0, 1, 5000])), min_size=1, max_size=6),
        st.booleans())
-def test_plain_parts_write_what_source_window_and_plain_write(specs, show_source):
-    """The one-loop writing of findings without colour equals the step-by-step one."""
-    from lint.engine import Finding
+def test_findings_on_one_line_write_what_each_alone_writes(specs, show_source):
+    """A line measured once for all its findings gives each the text it gets measured afresh."""
+    from lint.findings import Finding
+    from lint.formats import Options
     from lint.formats import text as fmt
 
-    findings = []
+    options = Options("text", False, show_source)
+    findings, sources = [], {}
     for pieces, column, length, same_line, padding in specs:
-        source = "".join(pieces) + "字" * padding
-        line = len(findings) // 2 + 1
-        findings.append(Finding("a.txt", line, column + 1, line if same_line else line + 1, column + 1 + length,
-                                "placeholder", "RL101", "error", "未填写", source=source))
-    expected = [fmt._plain(f, fmt.source_window(f, show_source)) for f in findings]
-    assert fmt._plain_parts(findings, show_source) == expected
+        line = len(findings) // 2 + 1  # two findings on each line, its text one object
+        source = sources.setdefault(line, "".join(pieces) + "字" * padding)
+        findings.append((Finding("a.txt", line, column + 1, line if same_line else line + 1, column + 1 + length,
+                                 "placeholder", "RL101", "error", "未填写"), source))
+    written = [fmt.finding(f, source, options) for f, source in findings]
+    alone = []
+    for f, source in findings:
+        fmt._measured_line[:] = [None, None, None]
+        alone.append(fmt.finding(f, source, options))
+    assert written == alone
+    for (f, source), text in zip(findings, written):
+        assert text.startswith(f"a.txt:{f.line}:{f.column}: error RL101 [placeholder] 未填写\n")
+        assert ("^" in text) == (show_source and bool(source.strip()))

@@ -1,12 +1,18 @@
-"""Output formats: each module renders a list of findings to a stream.
+"""Output formats: each module renders a run's Result to a stream.
 
-A format is a function ``render(findings, out, options)``; ``FORMATS`` maps the
-``--format`` name to the module that holds it, imported only when chosen.
+A format is a module with ``render(result, options, out)``, which writes the whole
+output. One that writes findings one by one also has ``finding(f, source, options)``,
+a finding's text given the text of the line it is on: the engine calls it where the
+file was linted (lint.engine.Linter.report), and ``render`` writes those texts in
+order. ``FORMATS`` maps the ``--format`` name to its module, imported only when chosen.
 """
 
 from __future__ import annotations
 
 import importlib
+from functools import partial
+
+from ..record import Value
 
 FORMATS = {
     "text": "lint.formats.text",
@@ -20,31 +26,26 @@ FORMATS = {
 OTHER = {"statistics": "lint.formats.statistics"}
 
 
-def renderer(name: str):
-    return importlib.import_module(FORMATS.get(name) or OTHER[name]).render
+class Options(Value):
+    """How the output looks: the format (or ``statistics``), colour, source windows."""
+
+    __slots__ = ()
+    _fields = ("format", "color", "show_source")
+
+    def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True):  # noqa: A002
+        return tuple.__new__(cls, (format, color, show_source))
 
 
-def drop_source(findings) -> None:
-    """Forget each finding's source line (the formats other than text never show it)."""
-    for f in findings:
-        f.source = ""
+def module(name: str):
+    return importlib.import_module(FORMATS.get(name) or OTHER[name])
 
 
-def preparer(name: str, options):
-    """What a worker process does to its findings ahead of the renderer ``name``.
+def finding_renderer(options: Options):
+    """``render(finding, source) -> str`` of the chosen format, or None when it writes the
+    whole output at once."""
+    one = getattr(module(options.format), "finding", None)
+    return None if one is None else partial(one, options=options)
 
-    The text format's windows and underlines are worked out there (and the source
-    lines then left behind), and its whole text when ``options.known_color`` is False
-    (encoded when ``options.known_encoding`` names the output's encoding, and one
-    lint.formats.text.Written per file with ``options.whole_files``); other formats
-    need nothing of the source line.
-    """
-    if name == "text":
-        from functools import partial
 
-        from .text import prepare
-
-        return partial(prepare, show_source=getattr(options, "show_source", True),
-                       color=getattr(options, "known_color", None), encoding=getattr(options, "known_encoding", None),
-                       whole=getattr(options, "whole_files", False))
-    return drop_source
+def write(result, options: Options, out) -> None:
+    module(options.format).render(result, options, out)

@@ -8,6 +8,10 @@ def line(f) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}"
 
 
-def render(findings, out, options=None) -> None:
-    for f in findings:
-        out.write(line(f) + "\n")
+def finding(f, source: str = "", options=None) -> str:
+    return line(f) + "\n"
+
+
+def render(result, options, out) -> None:
+    for report in result.reports:
+        out.write("".join(report.texts if report.texts is not None else map(finding, report.findings)))

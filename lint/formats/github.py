@@ -28,6 +28,10 @@ def command(f) -> str:
     return f"::{COMMANDS.get(f.severity, 'warning')} {joined}::{escape_data(f.message)}"
 
 
-def render(findings, out, options=None) -> None:
-    for f in findings:
-        out.write(command(f) + "\n")
+def finding(f, source: str = "", options=None) -> str:
+    return command(f) + "\n"
+
+
+def render(result, options, out) -> None:
+    for report in result.reports:
+        out.write("".join(report.texts if report.texts is not None else map(finding, report.findings)))

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from ..findings import READ_ERROR
 from .concise import line as concise_line
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -25,7 +26,7 @@ def tree(findings, files: list[str]) -> ET.Element:
     for f in findings:
         by_path[f.path].append(f)
     paths = list(files) + [p for p in by_path if p not in files]
-    failures = sum(1 for f in findings if f.rule != "read-error")
+    failures = sum(1 for f in findings if f.rule != READ_ERROR[0])
     errors = len(findings) - failures
     root = ET.Element("testsuites", name="reportlint", tests=str(len(paths)),
                       failures=str(failures), errors=str(errors))
@@ -34,15 +35,15 @@ def tree(findings, files: list[str]) -> ET.Element:
     for path in paths:
         case = ET.SubElement(suite, "testcase", name=clean(path), classname="reportlint", file=clean(path))
         for f in by_path.get(path, []):
-            tag = "error" if f.rule == "read-error" else "failure"
+            tag = "error" if f.rule == READ_ERROR[0] else "failure"
             item = ET.SubElement(case, tag, message=clean(f"{f.line}:{f.column}: {f.message}"),
                                  type=f"{f.code} {f.rule}")
             item.text = clean(concise_line(f))
     return root
 
 
-def render(findings, out, options=None) -> None:
-    root = tree(findings, list(getattr(options, "checked", None) or []))
+def render(result, options, out) -> None:
+    root = tree(result.findings(), result.checked)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(root, encoding="unicode"))

@@ -69,9 +69,9 @@ def result(f, index: dict) -> dict:
     return out
 
 
-def log(findings) -> dict:
+def log(results: list) -> dict:
+    """The SARIF log of a run whose findings are ``results`` (see :func:`result`)."""
     entries = catalog()
-    index = {e.code: i for i, e in enumerate(entries)}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -84,11 +84,28 @@ def log(findings) -> dict:
             }},
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"uri": artifact_uri(os.getcwd()).rstrip("/") + "/"}},
-            "results": [result(f, index) for f in findings],
+            "results": results,
         }],
     }
 
 
-def render(findings, out, options=None) -> None:
-    json.dump(log(findings), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder does the work
+_INDEX: dict = {}  # rule code → its index among the log's rules
+
+
+def finding(f, source: str = "", options=None) -> str:
+    if not _INDEX:
+        _INDEX.update((e.code, i) for i, e in enumerate(catalog()))
+    return _ENCODER.encode(result(f, _INDEX))
+
+
+def render(result_, options, out) -> None:
+    """The log laid out with indentation, each result on a line of its own."""
+    head, tail = json.dumps(log([]), ensure_ascii=False, indent=2).rsplit('"results": []', 1)
+    out.write(head + '"results": [')
+    separator = "\n        "
+    for report in result_.reports:
+        texts = report.texts if report.texts is not None else [finding(f) for f in report.findings]
+        out.write(separator + ",\n        ".join(texts))
+        separator = ",\n        "
+    out.write(("]" if separator == "\n        " else "\n      ]") + tail + "\n")

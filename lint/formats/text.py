@@ -97,123 +97,12 @@ def _around(text: str, start: int, end: int, width: int) -> tuple[str, str]:
     return _window(text, left, right, used, max(1, display_width(text[start:min(end, right)])))
 
 
-def source_window(f, show_source: bool = True) -> tuple:
-    """The finding's source window and underline (``snippet``), or () when none is shown."""
-    if not (show_source and f.source and not f.source.isspace()):
+def source_window(f, source: str, show_source: bool = True) -> tuple:
+    """The finding's window of its line ``source`` and underline (``snippet``), or () when none is shown."""
+    if not (show_source and source and not source.isspace()):
         return ()
-    end = f.end_column - 1 if f.end_line == f.line else len(f.source)
-    return snippet(f.source, f.column - 1, end)
-
-
-def prepare(findings, show_source: bool = True, color: bool | None = None, encoding: str | None = None,
-            whole: bool = False):
-    """Work out each finding's window ahead of ``render`` (in a worker process); drop its source.
-
-    When the output is known to be without colour (``color`` False), the file's findings
-    are written out here, one after the other, into one text (bytes in ``encoding``, the
-    output's, when given): each finding keeps ``(text, start, end)``, its part of it. The
-    parent process then writes a file's findings with one call, and passing one text per
-    file between processes costs far less than a string per finding. With ``whole`` (the
-    file's findings need not be sorted among others'), the file's findings are replaced
-    by one :class:`Written`, which is returned.
-    """
-    if color is False:
-        parts = _plain_parts(findings, show_source)
-        if encoding:
-            parts = [part.encode(encoding, "replace") for part in parts]
-        text = (b"" if encoding else "").join(parts)
-        if whole and findings:
-            return Written(findings[0].path, text, tuple(f.severity for f in findings),
-                           any(f.rule == "read-error" for f in findings))
-        end = 0
-        for f, part in zip(findings, parts):
-            f.window = (text, end, end + len(part))
-            end += len(part)
-            f.source = ""
-        return None
-    for f in findings:
-        f.window = source_window(f, show_source)
-        f.source = ""
-    return None
-
-
-class Written:
-    """One file's findings as written out by a worker process (see :func:`prepare`).
-
-    What the parent process needs of them: the text to write, and each finding's
-    severity (for the summary and the exit status); it stands in for the findings in
-    the list of a run's findings. Its sort key puts it before any other finding of its
-    path (there is none: it is only made when each file's findings stay together).
-    """
-
-    __slots__ = ("path", "text", "severities", "read_error")
-    line = column = end_line = end_column = 0
-    code = ""
-
-    def __init__(self, path: str, text, severities: tuple, read_error: bool):
-        self.path, self.text, self.severities, self.read_error = path, text, severities, read_error
-
-    def __len__(self) -> int:
-        return len(self.severities)
-
-
-def outcomes(findings):
-    """``(severity, is_read_error)`` of every finding, also of those in a :class:`Written`."""
-    for f in findings:
-        if type(f) is Written:
-            yield from ((severity, f.read_error) for severity in f.severities)
-        else:
-            yield f.severity, f.rule == "read-error"
-
-
-def _plain_parts(findings, show_source: bool) -> list[str]:
-    """Each finding's whole text without colour: ``_plain(f, source_window(f))`` for each.
-
-    A run can have tens of thousands of findings, a few on each line: a line is looked
-    at and measured once here for all its findings, not once for each.
-    """
-    parts = []
-    last = None
-    for f in findings:
-        source = f.source
-        if source is not last:  # a finding's line: measured once for all its findings
-            last = source
-            size = len(source)
-            shown_line = show_source and source and not source.isspace()
-            whole = shown_line and size <= MEASURED_WHOLE
-            if whole:
-                _, sums, shown = _measure(source)
-        if whole:
-            start = f.column - 1
-            start = 0 if start < 0 else size if start > size else start
-            end = f.end_column - 1 if f.end_line == f.line else size
-            end = start if end < start else size if end > size else end
-            parts.append(_plain(f, _cut(shown, sums, start, end)))
-        else:
-            parts.append(_plain(f, source_window(f, show_source) if shown_line else ()))
-    return parts
-
-
-def _plain_head(f) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.rule}] {f.message}\n"
-
-
-def _plain(f, window: tuple) -> str:
-    """A finding's whole text without colour (``block`` with an empty palette)."""
-    if not window:
-        return _plain_head(f)
-    gutter = str(f.line)
-    return f"{_plain_head(f)}{gutter} | {window[0]}\n{' ' * len(gutter)} | {window[1]}\n"
-
-
-def _from_plain(f, written: str) -> tuple:
-    """The window (shown, marks) of a finding from its text without colour (see prepare)."""
-    body = written[len(_plain_head(f)):]
-    if not body:
-        return ()
-    skip = len(str(f.line)) + 3  # "12 | "
-    shown, marks, _ = body.split("\n")
-    return shown[skip:], marks[skip:]
+    end = f.end_column - 1 if f.end_line == f.line else len(source)
+    return snippet(source, f.column - 1, end)
 
 
 class Palette:
@@ -233,90 +122,13 @@ class Palette:
         return f"{color}{severity}{self.reset}" if color else severity
 
 
-def render(findings, out, options=None) -> None:
-    color = bool(getattr(options, "color", False))
-    show_source = getattr(options, "show_source", True)
-    pal = Palette(color)
-    writer = _Writer(out, getattr(options, "known_encoding", None))
-    for f in findings:
-        if type(f) is Written:  # (written without colour even if it turns out to be wanted)
-            writer.part(f.text, 0, len(f.text))
-            continue
-        window = f.window
-        if window is None:
-            window = source_window(f, show_source)
-        elif len(window) == 3:  # written out ahead, without colour (see prepare)
-            if not color:
-                writer.part(*window)
-                continue
-            window = _from_plain(f, writer.text(*window))
-        writer.write(block(f, window, pal))
-    writer.write(summary(findings, getattr(options, "files", None)) + "\n")
-    writer.close()
+_PALETTES: dict[bool, Palette] = {}
 
 
-class _Writer:
-    """Writes a run's text in few calls: findings' own text in batches, and the texts that
-    worker processes wrote (see prepare) a whole run of consecutive parts at a time."""
-
-    def __init__(self, out, encoding: str | None):
-        self.out, self.encoding = out, encoding
-        self.chunk: list[str] = []  # one write per finding is slow on an unbuffered stream
-        self.run = None  # [text, start, end] of the parts not yet written
-        # bytes go straight to the stream's buffer when they are in its encoding
-        buffer = getattr(out, "buffer", None)
-        same = encoding and _codec(getattr(out, "encoding", None)) == _codec(encoding)
-        self.buffer = buffer if same else None
-
-    def write(self, text: str) -> None:
-        self._flush_run()
-        self.chunk.append(text)
-        if len(self.chunk) >= 2000:
-            self._flush_chunk()
-
-    def part(self, text, start: int, end: int) -> None:
-        run = self.run
-        if run is not None and run[0] is text and run[2] == start:
-            run[2] = end
-            return
-        self._flush_run()
-        self.run = [text, start, end]
-
-    def text(self, text, start: int, end: int) -> str:
-        piece = text[start:end]
-        return piece.decode(self.encoding, "replace") if isinstance(piece, bytes) else piece
-
-    def close(self) -> None:
-        self._flush_run()
-        self._flush_chunk()
-
-    def _flush_chunk(self) -> None:
-        if self.chunk:
-            self.out.write("".join(self.chunk))
-            self.chunk.clear()
-
-    def _flush_run(self) -> None:
-        if self.run is None:
-            return
-        text, start, end = self.run
-        self.run = None
-        if isinstance(text, str):
-            self.chunk.append(text[start:end])
-        elif self.buffer is not None:
-            self._flush_chunk()
-            self.out.flush()
-            self.buffer.write(text[start:end])
-        else:
-            self.chunk.append(self.text(text, start, end))
-
-
-def _codec(name: str | None) -> str | None:
-    import codecs
-
-    try:
-        return codecs.lookup(name).name if name else None
-    except LookupError:
-        return None
+def finding(f, source: str, options) -> str:
+    """A finding's text: its location and message, then the window of its line and the underline."""
+    palette = _PALETTES.get(options.color) or _PALETTES.setdefault(options.color, Palette(options.color))
+    return block(f, source_window(f, source, options.show_source), palette)
 
 
 def block(f, window: tuple, pal: Palette) -> str:
@@ -330,11 +142,20 @@ def block(f, window: tuple, pal: Palette) -> str:
             f"{pal.dim}{' ' * len(gutter)} |{pal.reset} {pal.caret}{marks}{pal.reset}\n")
 
 
+def render(result, options, out) -> None:
+    for report in result.reports:
+        texts = report.texts
+        if texts is None:  # (made without the lines: no windows)
+            texts = [finding(f, "", options) for f in report.findings]
+        out.write("".join(texts))
+    out.write(summary(result.findings(), len(result.checked)) + "\n")
+
+
 def summary(findings, files: int | None = None) -> str:
     if not findings:
         checked = f"，检查了 {files} 个文件" if files is not None else ""
         return f"没有发现问题{checked}。 No problems found."
-    by_level = Counter(severity for severity, _ in outcomes(findings))
+    by_level = Counter(f.severity for f in findings)
     total = sum(by_level.values())
     levels = "，".join(f"{level} {by_level[level]}" for level in ("error", "warning", "info") if by_level[level])
     paths = len({f.path for f in findings})

@@ -29,11 +29,6 @@ RULES: list[type[Rule]] = [
     CommonTypo,
 ]
 
-# Findings the engine itself reports; they are not rules that can be run or selected.
-READ_ERROR = ("read-error", "RL001")
-PARSE_ERROR = ("parse-error", "RL002")
-UNUSED_SUPPRESSION = ("unused-suppression", "RL003")  # with --report-unused-suppressions
-
 BY_KEY: dict[str, type[Rule]] = {}
 for _rule in RULES:
     BY_KEY[_rule.name] = BY_KEY[_rule.code] = _rule
@@ -44,4 +39,4 @@ def lookup(key: str) -> type[Rule] | None:
     return BY_KEY.get(key) or BY_KEY.get(key.upper())
 
 
-__all__ = ["Fix", "Problem", "Rule", "RULES", "lookup", "READ_ERROR", "PARSE_ERROR", "UNUSED_SUPPRESSION"]
+__all__ = ["Fix", "Problem", "Rule", "RULES", "lookup"]

@@ -71,7 +71,7 @@ def child(path: str) -> None:
     with open("/proc/self/statm") as fh:
         base = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     start = time.perf_counter()
-    findings = linter.lint_path(path)
+    findings = linter.report(path).findings
     with open(os.devnull, "w", encoding="utf-8") as out:
         renderer("json")(findings, out)
     seconds = time.perf_counter() - start

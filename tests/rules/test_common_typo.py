@@ -3,6 +3,7 @@ import pytest
 from conftest import default_pack, lint_text, seed, spans, texts
 from lint import packs
 from lint.engine import Linter, Options
+from lint.errors import FileError
 
 
 def typos(text, **kw):
@@ -70,14 +71,14 @@ def test_user_pack_extends_the_dictionary(tmp_path):
 def test_pack_errors_are_located(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("typos:\n  自已: ''\n", encoding="utf-8")
-    with pytest.raises(packs.PackError) as err:
+    with pytest.raises(FileError) as err:
         packs.load([str(bad)])
     assert (err.value.line, err.value.column) == (2, 7)
 
 
 def seed_findings(prefix):
     linter = Linter(default_pack(), Options())
-    return [f for f in linter.lint_path(str(seed(prefix))) if f.rule == "common-typo"]
+    return [f for f in linter.report(str(seed(prefix))).findings if f.rule == "common-typo"]
 
 
 def test_seeds():

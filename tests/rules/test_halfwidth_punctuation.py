@@ -88,7 +88,7 @@ def seed_findings(prefix):
     """Findings of the rule as a user sees them: all rules run, advert lines dropped by the engine."""
     path = seed(prefix)
     linter = Linter(default_pack(), Options())
-    return [f for f in linter.lint_path(str(path)) if f.rule == "halfwidth-punctuation"]
+    return [f for f in linter.report(str(path)).findings if f.rule == "halfwidth-punctuation"]
 
 
 def around(prefix, f, before=3, after=2):
