@@ -238,7 +238,6 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
     """``--outline``: how each document was understood."""
     from .document import DocumentError
     from .formats.outline import lines
-    from .parser import parse
     from .readers import read, read_file
 
     status = EXIT_CLEAN
@@ -255,8 +254,7 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
         except OSError as exc:
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
-        report = parse(doc)
-        linter.profile_for(report)
+        report = linter.read(doc)
         print(f"{path}:")
         for line in lines(report):
             print(f"  {line}")

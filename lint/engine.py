@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import readers
+from . import debris, readers
 from .document import Document, DocumentError
 from .errors import UsageError
 from .findings import ENGINE_FINDINGS, PARSE_ERROR, SORT_KEY, FileReport, Finding, Result, read_error
@@ -102,18 +102,27 @@ class Linter:
         report.profile = profile.name
         return profile
 
+    def read(self, doc: Document) -> Report:
+        """The report's structure, read once its site debris is blanked out (lint.debris),
+        with its profile chosen."""
+        debris.mark(doc, self.pack)
+        report = parse(doc)
+        self.profile_for(report)
+        return report
+
     def lint_document(self, doc: Document) -> list[Finding]:
         """The findings of a document, sorted."""
         try:
-            report = parse(doc)
+            report = self.read(doc)
         except Exception as exc:  # the grammar accepts every token stream; this guards bugs
             name, code = PARSE_ERROR
             failed = [Finding(doc.path, 1, 1, 1, 1, name, code, "error",
                               f"could not parse the document's structure: {exc}")]
             report = Report()
+            self.profile_for(report)
         else:
             failed = []
-        ctx = Context(doc, self.pack, report, self.profile_for(report))
+        ctx = Context(doc, self.pack, report, self.pack.profile(report.profile))
         problems = []
         for rule in self.rules:
             severity, name, code = self.severity_of(rule), rule.name, rule.code
