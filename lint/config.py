@@ -345,10 +345,12 @@ def _allow_entry(item, source: _Source, keys: tuple, root: str) -> AllowEntry:
     else:
         if not isinstance(item["pattern"], str) or not item["pattern"]:
             raise source.error(keys + ("pattern",), "must be a non-empty regular expression")
+        from .regex import PatternError, compile_pattern
+
         try:
-            pattern = re.compile(item["pattern"])
-        except re.error as exc:
-            raise source.error(keys + ("pattern",), f"invalid regular expression {item['pattern']!r}: {exc}") from None
+            pattern = compile_pattern(item["pattern"])
+        except PatternError as exc:
+            raise source.error(keys + ("pattern",), str(exc)) from None
     paths = GlobSet(_strings(item["paths"], source, keys + ("paths",)), root) if "paths" in item else None
     label = f"allow {text!r}" if text is not None else f"allow /{pattern.pattern}/"
     return AllowEntry(rules, text, pattern, paths, source.where(keys), label)

@@ -142,7 +142,7 @@ def test_rules_pack_with_a_mistake_names_file_and_line(tmp_path):
 
 def test_rules_pack_adds_patterns(tmp_path):
     pack = tmp_path / "mine.yaml"
-    pack.write_text("placeholder:\n  patterns:\n    - '某某(?=同志)'\n", encoding="utf-8")
+    pack.write_text("placeholder:\n  patterns:\n    - '某某'\n", encoding="utf-8")
     doc = tmp_path / "d.txt"
     doc.write_text("述职报告\n某某同志XX年。\n", encoding="utf-8")
     items = json.loads(run("--format", "json", "--select", "placeholder", "--rules", str(pack), str(doc)).stdout)

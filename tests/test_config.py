@@ -121,7 +121,7 @@ def test_fail_on_sets_the_exit_status_not_the_output(tmp_path):
 
 def test_rule_packs_are_relative_to_the_config_file(tmp_path):
     (tmp_path / "packs").mkdir()
-    (tmp_path / "packs" / "ours.yaml").write_text("placeholder:\n  patterns:\n    - '某某(?=同志)'\n",
+    (tmp_path / "packs" / "ours.yaml").write_text("placeholder:\n  patterns:\n    - '某某'\n",
                                                    encoding="utf-8")
     (tmp_path / ".reportlint.yaml").write_text("rules: [packs/ours.yaml]\nselect: [placeholder]\n",
                                                encoding="utf-8")

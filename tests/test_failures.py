@@ -125,7 +125,7 @@ def bad_regex_in_pack(tmp, mp):
 
 def redos_pattern_in_pack(tmp, mp):
     path = pack(tmp, "watermark:\n  lines:\n    - '(?<=QQ)(\\d+)+$'\n")
-    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:3:7:", "bounded repeats"]
+    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:3:7:", "lookarounds"]
 
 
 def python_object_in_pack(tmp, mp):
