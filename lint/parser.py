@@ -49,6 +49,7 @@ _HANZI = re.compile(r"[\u3400-\u9fff]")
 _GREETING = re.compile(r"(尊敬的|各位|同志们|大家好)")
 # A numbered line whose own text is longer than this is a list item, not a heading.
 ITEM_MIN = 40
+ITEM_COMMAS = 3  # …or holds this many clauses: 突出重点,加强指导,制定…,规范了
 SENTENCE_ENDS = "。！？；;!?"
 
 
@@ -102,7 +103,7 @@ class Enum(Record):
 
 
 class Paragraph(Record):
-    __slots__ = ("line", "column", "end_column", "text", "enums", "view")
+    __slots__ = ("line", "column", "end_column", "text", "enums", "view", "item")
 
     def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None,
                  view: str = ""):
@@ -112,6 +113,7 @@ class Paragraph(Record):
         self.text = text
         self.enums = [] if enums is None else enums
         self.view = view or text  # ``text`` as the rules read it (the line's view)
+        self.item = None  # a numbered list item's numbering (a Heading that is not one)
 
 
 class Section(Record):
@@ -134,7 +136,7 @@ class Section(Record):
 
 
 class Report(Record):
-    __slots__ = ("noise", "title", "opening", "sections", "profile", "cache")
+    __slots__ = ("noise", "title", "opening", "sections", "profile", "profile_reason", "cache")
     _hidden = ("cache",)
 
     def __init__(self, noise: list[Paragraph] | None = None, title: Paragraph | None = None,
@@ -145,6 +147,7 @@ class Report(Record):
         self.opening = [] if opening is None else opening
         self.sections = [] if sections is None else sections  # top-level sections, in order
         self.profile = profile  # set by the engine once chosen
+        self.profile_reason = ""  # why that profile (for --outline)
         # What several rules work out from the tree (e.g. lint.rules.missing_section's heading
         # spans), kept once worked out: the tree does not change while rules read it.
         self.cache: dict = {}
@@ -244,8 +247,9 @@ def enum_matches(view: str, start: int, end: int) -> Iterator[re.Match]:
         shi = view.find("是", shi + 1, end)
 
 
-def _drop_items(lines, heads: dict, depths: list[int]) -> None:
-    """Take the numbered lines that are list items, not headings, out of ``heads``.
+def _drop_items(lines, heads: dict, depths: list[int]) -> dict:
+    """Take the numbered lines that are list items, not headings, out of ``heads``, and
+    return them (index → numbering).
 
     A numbered line is a heading when it names what follows: short, and followed by its
     body (a paragraph, or a heading of a deeper level), or glued to its body on the same
@@ -298,12 +302,11 @@ def _drop_items(lines, heads: dict, depths: list[int]) -> None:
             if heading_split(view, start) - start > ITEM_MIN:
                 items.add(i)
             continue
-        if end - start > ITEM_MIN:
+        if end - start > ITEM_MIN or sum(view.count(c, start, end) for c in "，,") >= ITEM_COMMAS:
             items.add(i)
         elif not followed(i) and (view[end - 1] in SENTENCE_ENDS or not bodied[i]):
             items.add(i)
-    for i in items:
-        del heads[i]
+    return {i: heads.pop(i) for i in items}
 
 
 def _close(group: list[int], bodied: dict, followed) -> None:
@@ -358,7 +361,7 @@ class ReportLexer(Lexer):
             if head:
                 heads[i] = head
 
-        _drop_items(lines, heads, depths)
+        items = _drop_items(lines, heads, depths)
         title_index = self._find_title(lines, heads, depths, top_depth)
         if title_index is not None:
             heads.pop(title_index, None)
@@ -396,6 +399,10 @@ class ReportLexer(Lexer):
                     continue
                 body_start = end
             para = self._paragraph(line, body_start)
+            item = items.get(i)
+            if item is not None:  # a numbered list item: its numbering, for heading-numbering
+                item.line, item.end_column = number, para.end_column
+                para.item = item
             objects.append(para)
             yield "LINE", len(objects) - 1, number, para.column, para.end_column
             for enum in para.enums:

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 def lines(report) -> Iterator[str]:
     """Human-readable lines describing the parsed tree (``reportlint --outline``)."""
     if report.profile:
-        yield f"profile: {report.profile}"
+        why = f"（{report.profile_reason}）" if report.profile_reason else ""
+        yield f"profile: {report.profile}{why}"
     for p in report.noise:
         yield f"{p.line:>5}  noise    {_short(p.text)}"
     if report.title:
