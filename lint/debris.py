@@ -28,6 +28,11 @@ LINE_KINDS = (
     ("watermark.spam", "垃圾信息残留"),
     ("watermark.collection", COLLECTION := "合集标题残留"),
 )
+# Kinds of debris that stand on short lines of their own (a breadcrumb, a date line, a
+# copyright footer, a collection's title): not looked for on a longer line, unless it is a
+# page flattened into one.
+SHORT_KINDS = ("watermark.furniture", "watermark.copyright", "watermark.spam", "watermark.collection")
+SHORT = 120
 # A Word document's headers and footers hold page numbers, the unit's name, a volume's
 # title: only adverts and paywall markers count there.
 MARGIN_KINDS = ("watermark.lines", "watermark.hints", "watermark.markers")
@@ -40,6 +45,7 @@ INLINE_KINDS = (
     ("watermark.tags", "网站标签残留"),
     ("watermark.leftovers", "生成文字残留"),
 )
+DEBRIS_LISTS = [key for key, _ in LINE_KINDS + INLINE_KINDS] + [HINTS[0]]
 JUNK = "防采集乱码"
 PAGE_TITLE_WITHIN = 10  # the lines a page's own title may stand in
 CHUNK = "文库分块编号"
@@ -74,33 +80,51 @@ class Debris(Record):
         self.whole = whole  # the whole line is debris
 
 
+def _keyed_lines(doc, pack) -> list:
+    """The lines holding one of ``watermark.keys``, which every match of the default pack's
+    debris patterns holds; every line when a user's pack added debris patterns of its own."""
+    keys = pack.combined("watermark.keys")
+    if keys is None or any(pack.extended(key) for key in DEBRIS_LISTS):
+        return doc.lines
+    return lines_that_may_match(doc, keys)
+
+
+def _allowed(allow, view: str, start: int, end: int) -> bool:
+    return allow is not None and any(s < end and start < e for s, e in (m.span() for m in allow.finditer(view)))
+
+
+class _Kinds:
+    """The pack's kinds of debris for one set of regions."""
+
+    def __init__(self, pack, keep=None):
+        def kinds(table):
+            found = [(key, pack.combined(key), message) for key, message in table if keep is None or key in keep]
+            return [(k, p, m) for k, p, m in found if p is not None]
+
+        self.lines = [(p, m) for _, p, m in kinds(LINE_KINDS)]
+        self.long_lines = [(p, m) for k, p, m in kinds(LINE_KINDS) if k not in SHORT_KINDS]
+        self.inline = [(p, m) for _, p, m in kinds(INLINE_KINDS)]
+        self.hints = pack.combined(HINTS[0]) if keep is None or HINTS[0] in keep else None
+        self.allow = pack.combined("watermark.allow")
+
+
 def find(doc, pack) -> list[Debris]:
     """The debris of ``doc``, line by line, in order."""
-    def kinds(table, keep=None):
-        found = [(pack.combined(key), message) for key, message in table if keep is None or key in keep]
-        return [(p, m) for p, m in found if p is not None]
-
-    line_kinds, inline = kinds(LINE_KINDS), kinds(INLINE_KINDS)
-    margin = kinds(LINE_KINDS, MARGIN_KINDS), kinds(INLINE_KINDS, MARGIN_KINDS)
-    hints = pack.combined(HINTS[0])
-    allow = pack.combined("watermark.allow")
-    numbers: set[int] = set()
-    for pattern in [p for p, _ in line_kinds + inline] + ([hints] if hints is not None else []):
-        found = lines_that_may_match(doc, pattern)
-        if found is doc.lines:
-            numbers = {line.number for line in doc.lines}
-            break
-        numbers.update(line.number for line in found)
-    # junk needs a space; a pinyin gloss (習(xí)) hides a match from the search above
-    numbers.update(line.number for line in doc.lines if " " in line.view or "(" in line.view)
+    body, margin = _Kinds(pack), _Kinds(pack, MARGIN_KINDS)
+    numbers = {line.number for line in _keyed_lines(doc, pack)}
     out: list[Debris] = []
     for line in doc.lines:
-        if line.number not in numbers or not line.view.strip():
-            continue
-        if line.region in MARGIN_REGIONS:
-            out += _line_debris(line.view, line.number, margin[0], hints, margin[1], allow, junk=False)
-        else:
-            out += _line_debris(line.view, line.number, line_kinds, hints, inline, allow)
+        view = line.view
+        if line.number in numbers or "(" in view:  # a pinyin gloss (習(xí)) may hide a key
+            if not view.strip():
+                continue
+            if line.region in MARGIN_REGIONS:
+                out += _line_debris(view, line.number, margin, junk=False)
+            else:
+                out += _line_debris(view, line.number, body)
+        elif " " in view and line.region not in MARGIN_REGIONS:  # junk needs a space
+            out += [Debris(line.number, start, end, JUNK, False) for start, end in _junk(view)
+                    if not _allowed(body.allow, view, start, end)]
     chunks = _chunk_numbers(doc, out)
     if chunks:
         out = sorted(out + chunks, key=lambda d: (d.line, d.start))
@@ -124,14 +148,14 @@ def _chunk_numbers(doc, found: list[Debris]) -> list[Debris]:
     return out
 
 
-def _line_debris(view: str, number: int, line_kinds, hints, inline, allow, junk: bool = True) -> list[Debris]:
+def _line_debris(view: str, number: int, kinds: _Kinds, junk: bool = True) -> list[Debris]:
     """The debris of one line's view; a line with pinyin glosses (系統(tǒng)) is matched
     without them, and what is found is mapped back onto the line."""
     if "(" in view and _GLOSS.search(view):
         kept = [i for i, ch in enumerate(_GLOSS.sub(lambda m: "\0" * len(m.group()), view)) if ch != "\0"]
         compact = "".join(view[i] for i in kept)
         kept.append(len(view))
-        found = _line_debris(compact, number, line_kinds, hints, inline, allow, junk)
+        found = _line_debris(compact, number, kinds, junk)
         for d in found:
             d.start, d.end = kept[d.start], kept[d.end - 1] + 1 if d.end else kept[0]
             if d.whole:
@@ -143,25 +167,27 @@ def _line_debris(view: str, number: int, line_kinds, hints, inline, allow, junk:
         """Whether ``watermark.allow`` leaves ``[start, end)`` alone."""
         nonlocal allowed
         if allowed is None:
-            allowed = [a.span() for a in allow.finditer(view)] if allow else []
+            allowed = [a.span() for a in kinds.allow.finditer(view)] if kinds.allow else []
         return not any(s < end and start < e for s, e in allowed)
 
-    kinds = list(line_kinds)
-    if hints is not None and view.rstrip()[-1:] not in PROSE_END:
-        kinds.append((hints, HINTS[1]))
     out = []
-    for pattern, message in kinds:
-        if len(view) > FLAT:  # a flattened page: every sentence with debris in it
-            out += [Debris(number, *_sentence(view, m.start(), m.end()), message, False)
-                    for m in pattern.finditer(view) if free(*m.span())]
-            continue
-        if any(free(*m.span()) for m in pattern.finditer(view)):
-            first, last = len(view) - len(view.lstrip()), len(view.rstrip())
-            return [Debris(number, first, last, message, True)]
-    for pattern, message in inline:
-        out += [Debris(number, m.start(), m.end(), message, False)
-                for m in pattern.finditer(view) if m.end() > m.start() and free(*m.span())]
-    if junk:
+    if kinds.lines or kinds.hints is not None:
+        line_kinds = list(kinds.lines if len(view) <= SHORT or len(view) > FLAT else kinds.long_lines)
+        if kinds.hints is not None and view.rstrip()[-1:] not in PROSE_END:
+            line_kinds.append((kinds.hints, HINTS[1]))
+        for pattern, message in line_kinds:
+            if len(view) > FLAT:  # a flattened page: every sentence with debris in it
+                out += [Debris(number, *_sentence(view, m.start(), m.end()), message, False)
+                        for m in pattern.finditer(view) if free(*m.span())]
+                continue
+            if any(free(*m.span()) for m in pattern.finditer(view)):
+                first, last = len(view) - len(view.lstrip()), len(view.rstrip())
+                return [Debris(number, first, last, message, True)]
+    if kinds.inline:
+        for pattern, message in kinds.inline:
+            out += [Debris(number, m.start(), m.end(), message, False)
+                    for m in pattern.finditer(view) if m.end() > m.start() and free(*m.span())]
+    if junk and " " in view:
         out += [Debris(number, start, end, JUNK, False) for start, end in _junk(view) if free(start, end)]
     if not out:
         return out

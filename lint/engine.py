@@ -111,6 +111,24 @@ def choose_profile(pack: Pack, title: str) -> str:
     return best
 
 
+# Sentences of a profile's ``text`` that make a document of that kind whatever its title.
+TEXT_MARKS = 2
+
+
+def _reads_like(pack: Pack, report: Report) -> Profile | None:
+    """The first profile with ``text`` patterns that TEXT_MARKS lines of the report match."""
+    for profile in pack.profiles.values():
+        if not profile.text:
+            continue
+        marks = 0
+        for p in [*report.paragraphs(), *report.headings()]:
+            if any(t.search(p.view) for t in profile.text):
+                marks += 1
+                if marks >= TEXT_MARKS:
+                    return profile
+    return None
+
+
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
     if keys is None:
         return list(RULES)
@@ -162,6 +180,10 @@ class Linter:
             else:
                 reason = f"标题「{title}」看不出是哪种文稿"
         profile = self.pack.profile(name)
+        if profile.sections and not self.options.profile:
+            guide = _reads_like(self.pack, report)
+            if guide is not None:
+                profile, reason = guide, f"{reason}，但正文是在讲怎么写（写作指南）"
         if not profile.sections:
             reason += "，不检查必需章节"
         report.profile, report.profile_reason = profile.name, reason

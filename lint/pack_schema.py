@@ -51,6 +51,7 @@ def schema() -> dict:
         "additionalProperties": False,
         "properties": {
             "title": _patterns("a title matching one of these selects the profile"),
+            "text": _patterns("sentences that mark a document of this kind whatever its title"),
             "sections": {"type": ["array", "null"], "items": section},
         },
     }

@@ -38,12 +38,16 @@ class SectionSpec(Record):
 
 
 class Profile(Record):
-    __slots__ = ("name", "title", "sections")
+    __slots__ = ("name", "title", "sections", "text")
 
-    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None):
+    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None,
+                 text: list[re.Pattern] | None = None):
         self.name = name
         self.title = [] if title is None else title
         self.sections = [] if sections is None else sections
+        # sentences that mark a document of this kind whatever its title (a guide about
+        # writing a 工作总结 is no 工作总结): TEXT_MARKS of them in its text choose it
+        self.text = [] if text is None else text
 
 
 class Pack(Record):
@@ -81,6 +85,10 @@ class Pack(Record):
                 cache[key] = combine(self.patterns(key))
         return cache[key]
 
+    def extended(self, key: str) -> bool:
+        """Whether a user's pack added patterns to the list ``key``."""
+        return key in self.__dict__.get("_user_lists", ())
+
     def profile(self, name: str | None = None) -> Profile:
         return self.profiles[name or self.default_profile]
 
@@ -103,6 +111,7 @@ LISTS = {
     "watermark.collection": "the title of a collection of reports",
     "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
+    "watermark.keys": "words one of which every match of the default pack's debris patterns holds",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
 # The keys of a required section in a profile.
@@ -191,7 +200,7 @@ def _stored(pack: Pack) -> Pack:
 
     profiles = {name: Profile(name, lazy(p.title),
                               [SectionSpec(s.name, lazy(s.headings), list(s.examples), lazy(s.keywords),
-                                           lazy(s.openings), s.body) for s in p.sections])
+                                           lazy(s.openings), s.body) for s in p.sections], lazy(p.text))
                 for name, p in pack.profiles.items()}
     # the alternations too: working one out parses each of its patterns
     from .prefilter import FirstCharPattern
@@ -341,6 +350,8 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
                 pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
+                if not is_default:  # what the default pack's lists no longer say alone
+                    pack.__dict__.setdefault("_user_lists", set()).add(full)
                 pack.alternations.pop(full, None)
                 pack.__dict__.get("_combined", {}).pop(full, None)
     if pack.default_profile and pack.default_profile not in pack.profiles:
@@ -354,6 +365,8 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
         for name, key, value in r.mapping(pnode, f"profile {pname}"):
             if name == "title":
                 profile.title = profile.title + r.regexes(value, f"profiles.{pname}.title")
+            elif name == "text":
+                profile.text = profile.text + r.regexes(value, f"profiles.{pname}.text")
             elif name == "sections":
                 sections = []
                 for item in r.sequence(value, f"profiles.{pname}.sections"):
@@ -375,6 +388,6 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                                                 keywords, openings, body))
                 profile.sections = sections  # a pack's sections replace the profile's
             else:
-                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, sections)")
+                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, text, sections)")
         pack.profiles[pname] = profile
 
