@@ -71,6 +71,17 @@ os.environ.pop("NO_COLOR", None)
 os.environ.pop("GITHUB_ACTIONS", None)  # it would switch the default output to GitHub annotations
 
 
+def need_program(name, package):
+    """The path of program ``name``; the test is skipped where it is not installed, except
+    under CI (``CI`` set), where .ci/run installs the Debian ``package`` and a missing one fails."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is not installed: .ci/run should have installed it (apt-get install {package})")
+    pytest.skip(f"{name} is not installed (apt-get install {package})")
+
+
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     """An empty cache directory of reportlint's own, with caching on."""
