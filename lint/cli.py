@@ -258,6 +258,7 @@ def run(args, parser) -> int:
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]
+    args.linter = linter  # the html format shows what --fix would change
     if not args.diff:  # stdout holds the diff, or (--fix -) the fixed text of standard input
         write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
     for message in errors:
