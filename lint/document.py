@@ -14,6 +14,7 @@ import re
 from itertools import accumulate
 
 from .record import Record
+from .variants import may_hold_traditional, simplified
 
 # Encodings tried, in order, for a file without a byte-order mark.
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
@@ -63,7 +64,7 @@ class Line(Record):
 
 
 class Document(Record):
-    __slots__ = ("path", "text", "lines", "encoding", "bom", "kind", "extra")
+    __slots__ = ("path", "text", "lines", "encoding", "bom", "kind", "extra", "view_text")
 
     def __init__(self, path: str, text: str, lines: list[Line], encoding: str = "utf-8", bom: bytes = b"",
                  kind: str = "text", extra: dict | None = None):
@@ -74,6 +75,21 @@ class Document(Record):
         self.bom = bom
         self.kind = kind  # "text" or "markdown"
         self.extra = {} if extra is None else extra
+        # For plain text, the lines' views with their line ends: ``text`` itself unless a
+        # view differs from its line (traditional characters read as simplified).
+        self.view_text = text
+        if may_hold_traditional(text):
+            self._simplify()
+
+    def _simplify(self) -> None:
+        """Views with traditional characters read as simplified (lint.variants)."""
+        changed = False
+        for line in self.lines:
+            view = simplified(line.view)
+            if view is not line.view:
+                line.view, changed = view, True
+        if changed and self.kind == "text":
+            self.view_text = "".join(line.view + line.ending for line in self.lines)
 
     @property
     def markdown(self) -> bool:

@@ -137,7 +137,7 @@ class Linter:
 
     def profile_for(self, report: Report) -> Profile:
         """The profile a report is linted with (``--profile``, else chosen from its title); sets ``report.profile``."""
-        title = report.title.text if report.title else ""
+        title = report.title.view if report.title else ""
         profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
         report.profile = profile.name
         return profile

@@ -43,6 +43,9 @@ TITLE_WORDS = re.compile(
     r"报告|总结|述职|汇报|计划|发言|讲话|材料|情况|方案|心得|体会|小结|自查|剖析")
 _NOT_TITLE = re.compile(r"QQ|微信|https?://|www\.|[:：]\s*$|@")
 TITLE_MAX = 60
+# A numbered line whose own text is longer than this is a list item, not a heading.
+ITEM_MIN = 40
+SENTENCE_ENDS = "。！？；;!?"
 
 
 def cn_to_int(text: str) -> int:
@@ -67,10 +70,11 @@ _HEADING_KINDS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
 
 
 class Heading(Record):
-    __slots__ = ("level", "number", "marker", "style", "text", "line", "column", "end_column", "text_column")
+    __slots__ = ("level", "number", "marker", "style", "text", "line", "column", "end_column", "text_column",
+                 "view")
 
     def __init__(self, level: int, number: int | None, marker: str, style: str, text: str, line: int,
-                 column: int, end_column: int, text_column: int = 0):
+                 column: int, end_column: int, text_column: int = 0, view: str = ""):
         self.level = level  # 1 一、  2 （一）  3 1.  4 （1）
         self.number = number  # None for an unnumbered Markdown heading
         self.marker = marker  # the numbering as written: "一、", "（二）", "3."
@@ -80,6 +84,7 @@ class Heading(Record):
         self.column = column  # where the numbering starts
         self.end_column = end_column  # end of the heading text (exclusive)
         self.text_column = text_column  # where ``text`` starts
+        self.view = view or text  # ``text`` as the rules read it (the line's view)
 
 
 class Enum(Record):
@@ -93,14 +98,16 @@ class Enum(Record):
 
 
 class Paragraph(Record):
-    __slots__ = ("line", "column", "end_column", "text", "enums")
+    __slots__ = ("line", "column", "end_column", "text", "enums", "view")
 
-    def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None):
+    def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None,
+                 view: str = ""):
         self.line = line
         self.column = column
         self.end_column = end_column
         self.text = text
         self.enums = [] if enums is None else enums
+        self.view = view or text  # ``text`` as the rules read it (the line's view)
 
 
 class Section(Record):
@@ -190,8 +197,8 @@ def match_heading(view: str, markdown_depth: int = 0) -> Heading | None:
         rest = m.end()  # index of the heading text; the checks below spare copying the line
         if rest >= len(stripped.rstrip()) or stripped[rest] in "，,。；;%％":
             continue  # nothing after the numbering, or it is the start of a sentence
-        if level == 3 and stripped[rest].isdecimal():  # what re.match(r"\d", …) sees
-            continue
+        if level == 3 and stripped[rest].isdecimal() and "、" not in stripped[:rest]:
+            continue  # 1.5, 1．5: a decimal number, not a heading (1、1-12月 is one)
         marker = stripped[:rest].rstrip()
         text_col = start + rest
         return Heading(level, numeral_value(m.group(1)), marker, style, "", 0, start + 1, 0, text_col + 1)
@@ -231,6 +238,74 @@ def enum_matches(view: str, start: int, end: int) -> Iterator[re.Match]:
                     pos = m.end()
                     break
         shi = view.find("是", shi + 1, end)
+
+
+def _drop_items(lines, heads: dict, depths: list[int]) -> None:
+    """Take the numbered lines that are list items, not headings, out of ``heads``.
+
+    A numbered line is a heading when it names what follows: short, and followed by its
+    body (a paragraph, or a heading of a deeper level), or glued to its body on the same
+    line (``（一）加强学习。认真学习…``). It is a list item when it says all there is to say
+    itself: a whole sentence with nothing of its own after it (``1、圆满完成了财政决算。``
+    followed by ``2、…``), a long line, or one of a run of numbered lines of one style
+    none of which has a body (``1、加强学习`` ``2、改进作风``).
+    """
+    order = sorted(heads)
+    nonblank = [i for i, line in enumerate(lines) if line.view.strip()]
+    following = dict(zip(nonblank, nonblank[1:]))
+
+    glued = set()
+    for i in order:
+        view = lines[i].view
+        if heads[i].number is not None and heading_split(view, heads[i].text_column - 1) < len(view.rstrip()):
+            glued.add(i)
+
+    def followed(i: int) -> bool:
+        """Whether the heading at ``i`` has a body: on its line, or on the next one."""
+        if i in glued:
+            return True
+        j = following.get(i)
+        if j is None:
+            return False
+        other = heads.get(j)
+        return other is None or (other.level > heads[i].level and other.number is not None)
+
+    # Siblings: the numbered lines of one level between two lines of a higher level.
+    # ``bodied[i]``: whether one of i's siblings has a body (then i is an empty heading,
+    # not one of a list of short items).
+    bodied: dict[int, bool] = {}
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        level = heads[i].level
+        for deeper in [lv for lv in groups if lv > level]:
+            _close(groups.pop(deeper), bodied, followed)
+        groups.setdefault(level, []).append(i)
+    for group in groups.values():
+        _close(group, bodied, followed)
+
+    items = set()
+    for i in order:
+        head = heads[i]
+        if depths[i]:  # a Markdown heading says what it is
+            continue
+        view = lines[i].view
+        start, end = head.text_column - 1, len(view.rstrip())
+        if i in glued:  # a heading when its own sentence is short
+            if heading_split(view, start) - start > ITEM_MIN:
+                items.add(i)
+            continue
+        if end - start > ITEM_MIN:
+            items.add(i)
+        elif not followed(i) and (view[end - 1] in SENTENCE_ENDS or not bodied[i]):
+            items.add(i)
+    for i in items:
+        del heads[i]
+
+
+def _close(group: list[int], bodied: dict, followed) -> None:
+    has_body = any(followed(i) for i in group)
+    for i in group:
+        bodied[i] = has_body
 
 
 def looks_like_title(text: str) -> int:
@@ -277,6 +352,7 @@ class ReportLexer:
             if head:
                 heads[i] = head
 
+        _drop_items(lines, heads, depths)
         title_index = self._find_title(lines, heads, depths, top_depth)
         if title_index is not None:
             heads.pop(title_index, None)
@@ -307,6 +383,7 @@ class ReportLexer:
                 head.line = number
                 head.end_column = end + 1
                 head.text = line.text[head.text_column - 1: end].strip()
+                head.view = head.text if view is line.text else view[head.text_column - 1: end].strip()
                 objects.append(head)
                 yield _HEADING_KINDS[head.level], len(objects) - 1, number, head.column, head.end_column
                 if end >= len(view.rstrip()):  # nothing but the heading on its line
@@ -329,7 +406,8 @@ class ReportLexer:
         number = line.number
         enums = [Enum(numeral_value(m.group(1)), m.group(0), number, m.start(1) + 1)
                  for m in enum_matches(view, col, end)] if "是" in view else []
-        return Paragraph(number, col + 1, end + 1, line.text[col:end], enums)
+        text = line.text[col:end]
+        return Paragraph(number, col + 1, end + 1, text, enums, text if view is line.text else view[col:end])
 
     @staticmethod
     def _find_title(lines, heads, depths, top_depth):

@@ -20,7 +20,7 @@ from lint.rules import base
 from lint.rules import watermark as wm
 from lint.rules.base import Fix, Problem, lines_that_may_match, lines_to_search, problem_at
 from lint.rules.duplicate_punctuation import _RUN
-from lint.rules.placeholder import overlaps
+from lint.rules.placeholder import in_chinese_text, overlaps
 
 PATTERNS = [r"(?<![A-Za-z])[XxＸ×]+(?![A-Za-z0-9])", r"(?<![A-Za-z0-9])\*+(?![A-Za-z0-9])",
             r"\d\s*[×xX*]\s*\d", r"^\s*\*(?=\s)", r"^[\s*]+$", "(QQ|微信)群", r"咨询\s*(QQ|微信)",
@@ -122,6 +122,9 @@ def placeholder_reference(text):
     for line in document.from_text(text).lines:
         allowed = [m.span() for m in allow.finditer(line.view)]
         for m in pattern.finditer(line.view):
+            latin = not any("\u3400" <= ch <= "\u9fff" for ch in m.group())
+            if latin and not in_chinese_text(line.view, m.start(), m.end()):
+                continue
             if not overlaps(allowed, m.start(), m.end()):
                 out.append((line.number, m.start() + 1, m.end() + 1, f"未填写的占位符「{m.group()}」"))
     return out

@@ -15,7 +15,7 @@ def test_grammar_builds_in_strict_mode():
 def test_levels_numbers_and_inline_body():
     report = parse(
         "2023年述职报告\n\n现将工作情况报告如下：\n\n一、履职工作情况\n\n（一）坚持从严从实，落实管党责任。牢固树立“四个意识”。\n"
-        "(二)完善制度\n1.建立规则。内容\n2、修订制度\n（1）细则\n二、存在问题\n一是学习不够。二是作风不实。\n")
+        "(二)完善制度\n1.建立规则。内容\n2、修订制度\n（1）细则\n细则全文。\n二、存在问题\n一是学习不够。二是作风不实。\n")
     assert report.title.text == "2023年述职报告"
     assert [p.text for p in report.opening] == ["现将工作情况报告如下："]
     heads = [(h.level, h.number, h.text) for h in report.headings()]
@@ -26,6 +26,37 @@ def test_levels_numbers_and_inline_body():
     assert [p.column for p in first_sub.paragraphs] == [18]
     enums = [e.number for p in report.sections[1].paragraphs for e in p.enums]
     assert enums == [1, 2]
+
+
+@pytest.mark.parametrize("text, headings", [
+    # one-sentence numbered items under a heading: a list, not empty headings
+    ("一、主要工作\n1、圆满完成了2016年度财政决算。\n2、完成了预算编制。\n二、存在问题\n学习不够。\n",
+     ["主要工作", "存在问题"]),
+    # short items without a body anywhere in their run
+    ("一、主要工作\n1、加强学习\n2、改进作风\n二、存在问题\n学习不够。\n", ["主要工作", "存在问题"]),
+    # a long numbered line is a numbered paragraph
+    ("一、主要工作\n1、全年共受理各类案件128件，办结120件，结案率93.8%，比上年提高5个百分点，群众满意\n"
+     "二、存在问题\n学习不够。\n", ["主要工作", "存在问题"]),
+    # 1、1-12月…: the first item, its text starting with a figure
+    ("一、主要工作\n1、1-12月\n共完成投资12亿元。\n2、项目建设\n新开工项目8个。\n",
+     ["主要工作", "1-12月", "项目建设"]),
+    # a short sentence with its body on the next line, or glued on its own line, is a heading
+    ("一、主要工作\n（一）加强学习。\n全年学习20次。\n（二）改进作风。深入基层30次。\n",
+     ["主要工作", "加强学习。", "改进作风。"]),
+    # a bodiless heading among siblings with bodies is a heading (an empty one)
+    ("一、主要工作\n二、存在问题\n学习不够。\n", ["主要工作", "存在问题"]),
+    # a heading followed by a deeper one has its body there
+    ("一、主要工作。\n（一）加强学习\n内容。\n", ["主要工作。", "加强学习"]),
+])
+def test_items_are_told_from_headings(text, headings):
+    report = parse("某某述职报告\n" + text)
+    assert [h.text for h in report.headings()] == headings
+
+
+def test_items_stay_in_their_section_as_paragraphs():
+    report = parse("某某述职报告\n一、主要工作\n1、圆满完成了财政决算。\n2、完成了预算编制。\n")
+    (section,) = report.sections
+    assert [p.text for p in section.paragraphs] == ["1、圆满完成了财政决算。", "2、完成了预算编制。"]
 
 
 def test_not_headings():

@@ -124,13 +124,13 @@ def lines_that_may_match(doc, pattern) -> list:
 
 
 def lines_where(doc, search) -> list:
-    """The lines holding a position ``search`` (on the document's text) finds, in order.
+    """The lines holding a position ``search`` (on the document's views) finds, in order.
 
     After a find the search goes on from the start of the next line: the rest of a
     line already found need not be looked at. A find in a line end counts for the
     line it ends.
     """
-    text, lines = doc.text, doc.lines
+    text, lines = doc.view_text, doc.lines
     found: list = []
     m = search(text)
     if m is None:

@@ -4,28 +4,43 @@ import re
 
 from .base import Rule, lines_where, problem_at
 
-_RUN = re.compile(r"[。，、；：！？]{2,}")
+FULL = "。，、；：！？"
+HALF = ",;:!?"  # the half-width forms of ，；：！？ (web pages often show those)
+_RUN = re.compile(f"[{FULL}{HALF}]{{2,}}")
 # Where a run starts: a mark followed by a mark. Starting with a class, it lets ``re``
 # skip the other characters in its own loop (a leading repeat does not).
-_RUN_START = re.compile(r"[。，、；：！？](?=[。，、；：！？])")
+_RUN_START = re.compile(f"[{FULL}{HALF}](?=[{FULL}{HALF}])")
 # Strongest first: a fix keeps the strongest mark of the run.
 _STRENGTH = "。？！；：，、"
+_FULL_FORM = str.maketrans(HALF, "，；：！？")
 # Emphatic pairs that are written on purpose.
-_ALLOWED = {"？！", "！？"}
+_ALLOWED = {a + b for a in "？?" for b in "！!"} | {b + a for a in "？?" for b in "！!"}
 
 
 def strongest(run: str) -> str:
-    return min(run, key=_STRENGTH.index)
+    """The mark a run is reduced to: its strongest, full-width when the run mixes widths."""
+    best = min(run.translate(_FULL_FORM), key=_STRENGTH.index)
+    if any(ch in FULL for ch in run):
+        return best
+    return run[[ch.translate(_FULL_FORM) for ch in run].index(best)]  # all half-width: stays so
+
+
+def _chinese(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\uf900" <= ch <= "\ufaff"
 
 
 class DuplicatePunctuation(Rule):
     """Doubled Chinese punctuation (标点重复).
 
     Flags a run of two or more of 。，、；：！？ — ``。。``, ``，，``, ``、、`` and mixed
-    runs such as ``，。`` — spanning the whole run. The fix keeps one mark, the
-    strongest of the run (。？！ before ； before ： before ， before 、).
+    runs such as ``，。`` — spanning the whole run, and the same with half-width
+    marks: ``，,`` and other runs mixing the two widths, and runs of half-width marks
+    only (``,,``, ``;;``) next to Chinese text. The fix keeps one mark, the strongest
+    of the run (。？！ before ； before ： before ， before 、), in its full-width form
+    when the run has one.
     ``……`` and ``——`` are single marks and never flagged, nor is a closing quote or
-    bracket next to punctuation (``”。``, ``》，``, ``）。``), nor the emphatic ``？！``.
+    bracket next to punctuation (``”。``, ``》，``, ``）。``), nor the emphatic ``？！``,
+    nor half-width runs among Latin text or code (``std::string``, ``a,,b``).
     """
 
     code = "RL102"
@@ -33,16 +48,24 @@ class DuplicatePunctuation(Rule):
     severity = "warning"
     fixable = True
     examples = {
-        "bad": ["在大是大非问题上做到旗帜鲜明、立场坚定。。", "加强学习，，提高认识。", "主动作为，。"],
-        "good": ["学习“四个意识”。", "《条例》，", "持续推进……", "问题（二）。", "难道不是吗？！"],
+        "bad": ["在大是大非问题上做到旗帜鲜明、立场坚定。。", "加强学习，，提高认识。", "主动作为，。",
+                "加强学习,,提高认识。", "加强学习，,提高认识。"],
+        "good": ["学习“四个意识”。", "《条例》，", "持续推进……", "问题（二）。", "难道不是吗？！",
+                 "调用 std::sort 排序。"],
     }
 
     def check(self, ctx):
         lines = lines_where(ctx.doc, _RUN_START.search) if ctx.doc.kind == "text" else ctx.doc.lines
         for line in lines:  # the lines holding a run (lines_to_search)
-            for m in _RUN.finditer(line.view):
+            view = line.view
+            for m in _RUN.finditer(view):
                 run = m.group()
                 if run in _ALLOWED:
                     continue
+                if not any(ch in FULL for ch in run):  # half-width only: only beside Chinese text
+                    before = view[m.start() - 1] if m.start() else ""
+                    after = view[m.end()] if m.end() < len(view) else ""
+                    if not (_chinese(before) or _chinese(after)):
+                        continue
                 keep = strongest(run)
                 yield problem_at(line.number, m.start(), m.end(), f"标点重复「{run}」，应为「{keep}」", keep)

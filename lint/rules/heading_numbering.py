@@ -62,6 +62,9 @@ class HeadingNumbering(Rule):
     The inline enumeration ``一是…二是…三是…`` runs across the paragraphs of one
     section and starts again at a new ``一是``; ``一是…三是`` is flagged at ``三是``.
     A marker glued in front of a heading (``##paidbegin##（二）``) does not break the count.
+    Numbered list items (a whole sentence such as ``1、圆满完成了财政决算。``, a long
+    numbered line, a run of short lines none of which has a body) are not headings, and
+    ``1、1-12月…`` is item 1, not a decimal number.
     """
 
     code = "RL202"
@@ -75,7 +78,8 @@ class HeadingNumbering(Rule):
                  "二、存在问题\n（一）学习不够。内容。\n",
                  "述职报告\n一、主要工作\n1.加强学习。内容。\n2.改进作风。内容。\n二、存在问题\n1.学习不够。\n",
                  "述职报告\n一、主要工作\n一是加强学习。二是改进作风。\n三是从严治党。\n"
-                 "二、存在问题\n一是学习不够。二是作风不实。\n"],
+                 "二、存在问题\n一是学习不够。二是作风不实。\n",
+                 "述职报告\n一、主要工作\n1、1-12月，完成投资12亿元。\n2、新开工项目8个。\n"],
     }
 
     def check(self, ctx):

@@ -59,11 +59,11 @@ def _any_heading(spec):
 
 def _heading_spans(report) -> list[tuple[int, int, int, str, int]]:
     sections = sections_of(report)
-    out = [(s.heading.line, s.heading.column, s.heading.end_column, s.heading.text, s.heading.level)
+    out = [(s.heading.line, s.heading.column, s.heading.end_column, s.heading.view, s.heading.level)
            for s in sections]
     for section_paras in [report.opening] + [s.paragraphs for s in sections]:
         for p in section_paras:
-            text = p.text.strip()
+            text = p.view.strip()
             if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
                 out.append((p.line, p.column, p.end_column, text, BARE_RANK))
     return out

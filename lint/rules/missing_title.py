@@ -45,6 +45,6 @@ class MissingTitle(Rule):
             return
         title = report.title
         patterns = ctx.profile.title
-        if patterns and not any(p.search(title.text) for p in patterns):
+        if patterns and not any(p.search(title.view) for p in patterns):
             yield Problem(title.line, title.column, title.line, title.end_column,
                           f"标题「{title.text.strip()}」看不出是{ctx.profile.name}")

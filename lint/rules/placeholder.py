@@ -15,10 +15,14 @@ class Placeholder(Rule):
     """Unfilled template placeholder (未填写的占位符).
 
     Templates from material sites stand ``X``/``XX``/``××``/``ＸＸ`` in for names and
-    numbers, ``*`` for a figure or a name, and ``AAA`` for a blank. Each run is one
-    finding spanning exactly its characters. Legitimate text is left alone: ``X射线``,
-    ``X光机``, ``1+X证书``, ``5×8米``, ``AAA级信用企业``, ``4A级景区``, English words
-    and acronyms, Markdown bullets and ``**bold**``.
+    numbers (``202X年``, ``X月X日``), ``*`` for a figure or a name (``我叫***，现任***村``),
+    ``____`` or ``_`` for anything (``到_小学任职``), ``AAA`` for a blank, and leave dates
+    with their digits stripped (``——年月日``). Each run is one finding spanning exactly its
+    characters. Legitimate text is left alone: ``X射线``, ``X光机``, ``1+X证书``, ``5×8米``,
+    ``AAA级信用企业``, ``4A级景区``, English words and acronyms, pinyin annotations
+    (``報(bào)告``), Markdown bullets and ``**bold**``. A blank written only in Latin
+    letters or symbols counts only inside Chinese text: among ASCII letters and symbols
+    (the junk strings anti-scraping sites add, ``o% x# o``) it is not a blank.
 
     The patterns and the exceptions live in the rule pack (``placeholder.patterns``
     and ``placeholder.allow``), so a pack can add a template's own blanks. Never
@@ -29,8 +33,10 @@ class Placeholder(Rule):
     name = "placeholder"
     severity = "error"
     examples = {
-        "bad": ["共受理话务X件，办结率X%。", "××局党组会议", "共开展中心组学习*次。", "建立工作AAA群。"],
-        "good": ["配备X光机两台。", "推进1+X证书试点。", "展板5×8米。", "获评AAA级信用企业。", "用Excel汇总。"],
+        "bad": ["共受理话务X件，办结率X%。", "××局党组会议", "共开展中心组学习*次。", "建立工作AAA群。",
+                "我叫***，现任***村党支部书记。", "2020年8月到_小学任职。", "——年月日"],
+        "good": ["配备X光机两台。", "推进1+X证书试点。", "展板5×8米。", "获评AAA级信用企业。", "用Excel汇总。",
+                 "習(xí)近平", "4 }, y8 a' J1 j6 s! o% x# o"],
     }
 
     def check(self, ctx):
@@ -52,10 +58,41 @@ class Placeholder(Rule):
                 if allowed and overlaps(allowed, start, end):
                     continue
                 text = m.group()
+                if not any("\u3400" <= ch <= "\u9fff" for ch in text) and not in_chinese_text(view, start, end):
+                    continue  # a blank of Latin letters or symbols, not among Chinese text
                 message = messages.get(text)
                 if message is None:
                     message = messages[text] = f"未填写的占位符「{text}」"
                 yield Problem(number, start + 1, number, end + 1, message)
+
+
+# Characters skipped when looking for what a blank stands among: spaces and ASCII
+# punctuation (stored web pages often show ，：（ as , : ().
+_SKIPPED = " \t,.:;!?()[]\"'"
+LOOK_AROUND = 3
+
+
+def _chinese(ch: str) -> bool:
+    """A CJK character, CJK or full-width punctuation, or a quote or dash of Chinese text."""
+    return ch >= "\u2010"
+
+
+def in_chinese_text(view: str, start: int, end: int) -> bool:
+    """Whether the blank ``view[start:end]``, written in Latin letters or symbols, stands in
+    Chinese text: next to a Chinese character, across at most LOOK_AROUND spaces and ASCII
+    punctuation marks, or right next to a digit (202X年). Among ASCII letters and symbols
+    (the junk strings of anti-scraping pages, ``% x# o``) it is not a blank."""
+    if (start and view[start - 1].isdecimal()) or (end < len(view) and view[end].isdecimal()):
+        return True
+    for i in range(start - 1, max(start - 1 - LOOK_AROUND, -1), -1):
+        if view[i] not in _SKIPPED:
+            if _chinese(view[i]):
+                return True
+            break
+    for i in range(end, min(end + LOOK_AROUND, len(view))):
+        if view[i] not in _SKIPPED:
+            return _chinese(view[i])
+    return False
 
 
 def allowed_spans(allow, view: str) -> list[tuple[int, int]]:

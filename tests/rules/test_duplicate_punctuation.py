@@ -19,6 +19,14 @@ def found(text):
     ("主动作为，。下一步", ["，。"], ["。"]),
     ("三连。。。", ["。。。"], ["。"]),
     ("甲、，乙", ["、，"], ["，"]),
+    # half-width marks (web pages often show full-width ones so), doubled or mixed
+    ("加强学习,,提高认识。", [",,"], [","]),
+    ("一是;;二是", [";;"], [";"]),
+    ("加强学习，,提高认识。", ["，,"], ["，"]),
+    ("加强学习,，提高认识。", [",，"], ["，"]),
+    ("主动作为,。下一步", [",。"], ["。"]),
+    ("如下::", ["::"], [":"]),
+    ("太好了!!", ["!!"], ["!"]),
 ])
 def test_catches_doubled_marks(text, runs, keep):
     assert found(text) == (runs, keep)
@@ -32,6 +40,11 @@ def test_catches_doubled_marks(text, runs, keep):
     "（含社区）。",
     "难道不是吗？！",
     "正常的句子，没有问题。",
+    "难道不是吗?!",
+    "调用 std::sort 排序。",
+    "CSV 中的空列写作 a,,b。",
+    "Hello!! World",
+    "时间 10:30,地点会议室。",
 ])
 def test_leaves_single_marks_and_closing_brackets_alone(text):
     assert found(text) == ([], [])
