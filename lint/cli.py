@@ -156,6 +156,11 @@ def use_color(choice: str, stream) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # reportlint serve: the local web page (lint/serve)
+        from .serve import main as serve
+
+        return serve(argv[1:])
     from . import compiled
 
     compiled.load()  # before anything compiles its patterns (see lint.compiled)
