@@ -69,9 +69,10 @@ def annotate_bytes(linter, data: bytes, path: str) -> Annotated:
 
 def comment_text(finding, doc=None, moved: str = "") -> str:
     """What a comment says: the message, the rule, the fix when there is one, and for a
-    comment not on its finding's own characters (``moved``), which text it is about."""
+    comment not on its finding's own characters, the text it is about (``moved``) unless
+    the message quotes it whole."""
     lines = [finding.message]
-    if moved:
+    if moved and moved not in finding.message:
         lines.append(f"原文：「{_shorten(moved)}」")
     lines.append(f"{finding.code} {finding.rule}（{SEVERITY_NAMES.get(finding.severity, finding.severity)}）")
     fix = finding.fix

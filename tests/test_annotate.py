@@ -189,20 +189,20 @@ def test_header_footer_text_box_and_table_findings(tmp_path):
                     "三、下一步打算", "加强学习。"])
     d.sections[0].header.paragraphs[0].text = "本文由网友投稿 仅供学习"
     d.sections[0].footer.paragraphs[0].text = "第XX页"
-    append_run(d.paragraphs[2], text_box("【哒哒素材库】——每天更新材料1000多篇"))
+    append_run(d.paragraphs[2], text_box("欢迎加入“哒哒素材库svip会员”，9000万篇材料任意下载，咨询QQ206157060"))
     d.add_table(rows=1, cols=1).cell(0, 0).text = "共开展学习X次"
     (tmp_path / "r.docx").write_bytes(to_bytes(d))
     findings = json_findings("r.docx", tmp_path)
     comments = comments_of(annotate("r.docx", "out.docx", tmp_path))
     assert [f["message"] for f in findings] == [
-        "（文本框）广告残留：「【哒哒素材库】——每天更新材料1000多篇」", "（表格）未填写的占位符「X」",
+        "（文本框）广告残留：「欢迎加入“哒哒素材库svip会员”，9000万…」", "（表格）未填写的占位符「X」",
         "（页眉）广告残留：「本文由网友投稿 仅供学习」", "（页脚）未填写的占位符「XX」"]
     assert [(anchor, text.split("\n")[:2]) for anchor, text, _ in comments] == [
-        # a text box: on the paragraph that anchors it
-        ("完成了年度任务。", [findings[0]["message"], "原文：「【哒哒素材库】——每天更新材料1000多篇」"]),
+        # a text box: on the paragraph that anchors it, quoting the text the message cuts short
+        ("完成了年度任务。", [findings[0]["message"], "原文：「欢迎加入“哒哒素材库svip会员”，9000万篇材料任意下载，咨询QQ20615…」"]),
         ("X", [findings[1]["message"], "RL101 placeholder（错误）"]),  # a table cell is body text
-        ("某某同志述职报告", [findings[2]["message"], "原文：「本文由网友投稿 仅供学习」"]),  # header: first paragraph
-        ("共开展学习X次", [findings[3]["message"], "原文：「XX」"]),  # footer: last paragraph with text
+        ("某某同志述职报告", [findings[2]["message"], "RL103 watermark（错误）"]),  # header: first paragraph
+        ("共开展学习X次", [findings[3]["message"], "RL101 placeholder（错误）"]),  # footer: last paragraph with text
     ]
 
 

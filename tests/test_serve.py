@@ -34,12 +34,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(cwd, *options, env=None):
-    """``reportlint serve`` as a person starts it; returns (process, base URL) once it answers."""
+def start_server(cwd, *options, env=None, checkout=True):
+    """``reportlint serve`` as a person starts it (the checkout's, or with ``checkout`` false
+    the installed copy); returns (process, base URL) once it answers."""
     port = free_port()
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    environment.update({"PYTHONPATH": str(ROOT)} if checkout else {}, **(env or {}))
     process = subprocess.Popen([sys.executable, "-m", "lint", "serve", "--port", str(port), "--isolated", *options],
-                               cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -331,7 +333,8 @@ def test_drop_a_seed_docx_see_its_findings_and_download_the_comments(server, pag
     lines = document.from_bytes(data, "述职报告.docx").lines
     assert marked == [lines[f["line"] - 1].text[f["column"] - 1:f["end_column"] - 1] for f in findings]
     assert section.locator("h2 .count").inner_text() == "10 个问题（错误 9，警告 1）"
-    page.screenshot(path=str(artefacts / "serve-page.png"), full_page=False)
+    page.screenshot(path=str(artefacts / "serve-page.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": 1200, "height": 1600})
     with page.expect_download() as waiting:
         page.get_by_role("button", name="下载带批注的 Word 文件").click()
     download = waiting.value
@@ -381,3 +384,28 @@ def test_a_200_mb_file_is_refused_in_the_page_and_the_next_one_is_checked(server
     assert "不是可检查的文稿" in page.locator(".result .error-box").nth(1).inner_text()
     assert page.locator("section.file ol.findings > li").count() == 34
     assert [p for p in page.problems if "415" not in p] == []  # the refused .pdf is the one failed request
+
+
+def test_an_installed_copy_serves_its_own_page_files(tmp_path):
+    """What a non-editable install (pip install '.[web]', as .ci/run does) serves comes from the package."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("reportlint")
+    except metadata.PackageNotFoundError:
+        pytest.skip("reportlint is not installed")
+    direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    if direct.get("dir_info", {}).get("editable"):
+        pytest.skip("an editable install serves the files of the checkout itself")
+    installed = {str(f).replace("\\", "/") for f in dist.files or []}
+    wanted = {"lint/serve/static/index.html", "lint/serve/static/app.js", "lint/serve/static/page.css",
+              "lint/formats/html_assets/report.css", "lint/formats/html_assets/report.js"}
+    assert wanted <= installed
+    process, base = start_server(tmp_path, checkout=False)
+    try:
+        for path, source in (("/", "lint/serve/static/index.html"), ("/static/app.js", "lint/serve/static/app.js"),
+                             ("/assets/report.css", "lint/formats/html_assets/report.css")):
+            status, _, body = call(base, path)
+            assert status == 200 and body == (ROOT / source).read_bytes()
+    finally:
+        stop_server(process)
