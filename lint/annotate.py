@@ -102,7 +102,7 @@ def _annotate_docx(linter, data: bytes, path: str) -> Annotated:
 
     doc, package, sources = read_package(data, path)
     findings = linter.lint_document(doc)
-    hosts = _Hosts(package, doc, sources)
+    hosts = _Hosts(doc, sources)
     for f in findings:
         paragraph, start, end, moved = hosts.place(f)
         runs = _anchor_runs(package, paragraph, start, end)
@@ -148,10 +148,10 @@ def _merge(original: bytes, saved: bytes, changed: set[str]) -> bytes:
 class _Hosts:
     """Where each finding's comment goes in a Word document."""
 
-    def __init__(self, package, doc, sources):
+    def __init__(self, doc, sources):
         from .docx_reader import REGION_FOOTER, REGION_HEADER
 
-        self.package, self.doc, self.sources = package, doc, sources
+        self.doc, self.sources = doc, sources
         self.margins = (REGION_HEADER, REGION_FOOTER)
         body = [s.paragraph for i, s in enumerate(sources)
                 if s.prefix is not None and s.region not in self.margins and _outermost(s.paragraph) is s.paragraph
@@ -196,8 +196,11 @@ def _anchor_runs(package, paragraph, start: int, end: int | None) -> list:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    if paragraph is None:  # a document without a paragraph of text
-        paragraph = package.paragraphs[0]._p if package.paragraphs else package.add_paragraph()._p
+    if paragraph is None:  # a document without a paragraph of text: its first paragraph
+        body = package.element.body
+        if body.find(_P) is None:
+            package.add_paragraph()
+        paragraph = body.find(_P)
     runs = []
     if end is not None:
         _split_at(paragraph, start)
