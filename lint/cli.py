@@ -355,7 +355,6 @@ def discovery(args) -> int:
 def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") -> int:
     from . import document
     from .parser import outline as render_outline
-    from .parser import parse
 
     status = EXIT_CLEAN
     for path in files:
@@ -371,8 +370,7 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
         except OSError as exc:
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
-        report = parse(doc)
-        linter.profile_for(report)
+        report = linter.read(doc)
         print(f"{path}:")
         for line in render_outline(report):
             print(f"  {line}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from . import document
+from . import debris, document
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .record import Record
@@ -142,16 +142,25 @@ class Linter:
         report.profile = profile.name
         return profile
 
+    def read(self, doc: document.Document) -> Report:
+        """The report's structure, read once its site debris is blanked out (lint.debris),
+        with its profile chosen."""
+        debris.mark(doc, self.pack)
+        report = parse(doc)
+        self.profile_for(report)
+        return report
+
     def lint_document(self, doc: document.Document) -> list[Finding]:
         findings: list[Finding] = []
         try:
-            report = parse(doc)
+            report = self.read(doc)
         except Exception as exc:  # the grammar accepts every token stream; this guards bugs
             name, code = PARSE_ERROR
             findings.append(Finding(doc.path, 1, 1, 1, 1, name, code, "error",
                                     f"could not parse the document's structure: {exc}"))
             report = Report()
-        ctx = Context(doc, self.pack, report, self.profile_for(report))
+            self.profile_for(report)
+        ctx = Context(doc, self.pack, report, self.pack.profile(report.profile))
         path = doc.path
         for rule in self.rules:
             severity, name, code = self.severity_of(rule), rule.name, rule.code

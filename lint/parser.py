@@ -43,6 +43,8 @@ TITLE_WORDS = re.compile(
     r"报告|总结|述职|汇报|计划|发言|讲话|材料|情况|方案|心得|体会|小结|自查|剖析")
 _NOT_TITLE = re.compile(r"QQ|微信|https?://|www\.|[:：]\s*$|@")
 TITLE_MAX = 60
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+_GREETING = re.compile(r"(尊敬的|各位|同志们|大家好)")
 # A numbered line whose own text is longer than this is a list item, not a heading.
 ITEM_MIN = 40
 SENTENCE_ENDS = "。！？；;!?"
@@ -311,7 +313,9 @@ def _close(group: list[int], bodied: dict, followed) -> None:
 def looks_like_title(text: str) -> int:
     """0 = not a title, 1 = could be one, 2 = looks like one (has a title word)."""
     text = text.strip()
-    if not (2 <= len(text) <= TITLE_MAX) or text[-1] in "。；;，,：:、" or _NOT_TITLE.search(text):
+    if not (2 <= len(text) <= TITLE_MAX) or text[-1] in "。；;，,：:、!！" or _NOT_TITLE.search(text):
+        return 0
+    if len(_HANZI.findall(text)) < 2 or _GREETING.match(text):
         return 0
     if text[0] in "【[" and text[-1] in "】]":
         return 0
@@ -431,8 +435,14 @@ class ReportLexer:
                 break  # the opening paragraph has begun
         if not candidates:
             return None
+        # The last line worded like a title: a web page names the report above it too (its
+        # own heading, a category), and a subtitle (——在…会议上的讲话) is not the title.
         best = max(score for score, _ in candidates)
-        return next(i for score, i in candidates if score == best)
+        chosen = [i for score, i in candidates if score == best]
+        if best == 1:  # nothing worded like a title: the first line that could be one
+            return chosen[0]
+        main = [i for i in chosen if not lines[i].view.lstrip().startswith(("—", "－"))]
+        return (main or chosen)[-1]
 
 
 # --- the grammar --------------------------------------------------------------------------

@@ -15,11 +15,12 @@ def test_yaml_config_found_upward_from_a_subdirectory(tmp_path):
     doc = seed_copy(sub)
     proc = reportlint("--format", "json", doc.name, cwd=sub)
     assert proc.returncode == 1
-    # with watermark off, the advert lines stay, and so does the half-width comma in one of them
-    assert sorted(set(rules_of(proc))) == ["duplicate-punctuation", "halfwidth-punctuation", "placeholder"]
+    # with watermark off, the advert lines are not reported, and they are still not read as the
+    # report's text (the half-width comma in one of them is not reported either)
+    assert sorted(set(rules_of(proc))) == ["duplicate-punctuation", "placeholder"]
     # without the file the watermark findings are back
     proc = reportlint("--format", "json", "--isolated", doc.name, cwd=sub)
-    assert rules_of(proc).count("watermark") == 4
+    assert rules_of(proc).count("watermark") == 5
 
 
 def test_pyproject_table_and_pyproject_without_one(tmp_path):
@@ -98,7 +99,7 @@ def test_command_line_wins_over_the_file(tmp_path):
     doc = seed_copy(tmp_path)
     proc = reportlint("--format", "json", doc.name, cwd=tmp_path)
     data = json.loads(proc.stdout)
-    assert {d["severity"] for d in data} == {"warning"} and len(data) == 4
+    assert {d["severity"] for d in data} == {"warning"} and len(data) == 5
     assert proc.returncode == 0  # warnings only, and fail-on is error
     proc = reportlint("--format", "json", "--select", "placeholder", "--fail-on", "warning", doc.name, cwd=tmp_path)
     assert set(rules_of(proc)) == {"placeholder"} and proc.returncode == 1
@@ -176,7 +177,7 @@ def test_per_file_ignores(tmp_path):
     by_dir = {}
     for d in data:
         by_dir.setdefault(d["path"].split("/")[1], []).append(d["rule"])
-    assert by_dir["templates"] == ["watermark"] * 4
+    assert by_dir["templates"] == ["watermark"] * 5
     assert sorted(set(by_dir["reports"])) == ["duplicate-punctuation", "placeholder", "watermark"]
 
 

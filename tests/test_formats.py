@@ -107,10 +107,10 @@ def test_github_escapes_a_path_with_comma_and_colon(tmp_path):
 def test_github_format_is_chosen_under_github_actions():
     doc = "seeds/000_0e4e0b6b76263e06.txt"
     auto = reportlint("--isolated", doc, env={"GITHUB_ACTIONS": "true"}).stdout.decode("utf-8")
-    assert auto.startswith("::error file=seeds/000_0e4e0b6b76263e06.txt,line=9,col=25,")
+    assert auto.startswith("::error file=seeds/000_0e4e0b6b76263e06.txt,line=1,col=17,")
     assert reportlint("--isolated", "--format", "github", doc).stdout.decode("utf-8") == auto
     explicit = reportlint("--isolated", "--format", "text", doc, env={"GITHUB_ACTIONS": "true"}).stdout
-    assert not explicit.startswith(b"::") and "发现 10 个问题".encode() in explicit
+    assert not explicit.startswith(b"::") and "发现 11 个问题".encode() in explicit
     assert not reportlint("--isolated", doc, env={"GITHUB_ACTIONS": "false"}).stdout.startswith(b"::")
 
 
@@ -125,7 +125,7 @@ def test_junit_one_testcase_per_file_and_a_failure_per_finding(tmp_path):
     assert root.tag == "testsuites"
     (suite,) = root
     assert suite.tag == "testsuite" and suite.get("name") == "reportlint"
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "10", "1")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "11", "1")
     cases = {case.get("name"): case for case in suite}
     assert sorted(cases) == ["./000_0e4e0b6b76263e06.txt", "./binary.txt", "./clean.txt"]
     assert list(cases["./clean.txt"]) == []  # a clean file is a passing test
@@ -133,7 +133,7 @@ def test_junit_one_testcase_per_file_and_a_failure_per_finding(tmp_path):
     assert error.tag == "error" and error.get("type") == "RL001 read-error"
     failures = list(cases["./000_0e4e0b6b76263e06.txt"])
     seed_findings = [f for f in json_data if f["path"] == "./000_0e4e0b6b76263e06.txt"]
-    assert len(failures) == len(seed_findings) == 10
+    assert len(failures) == len(seed_findings) == 11
     for element, f in zip(failures, seed_findings):
         assert element.tag == "failure"
         assert element.get("type") == f"{f['code']} {f['rule']}"

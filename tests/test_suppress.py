@@ -9,7 +9,7 @@ from lint.suppress import directives
 from lint import document
 
 # seed 000 as a Markdown draft: (original line, rule) of every finding
-SEED_FINDINGS = [(9, "placeholder"), (9, "placeholder"), (11, "placeholder"), (19, "placeholder"),
+SEED_FINDINGS = [(1, "watermark"), (9, "placeholder"), (9, "placeholder"), (11, "placeholder"), (19, "placeholder"),
                  (21, "placeholder"), (21, "duplicate-punctuation"),
                  (26, "watermark"), (27, "watermark"), (28, "watermark"), (29, "watermark")]
 
@@ -63,18 +63,18 @@ def test_disable_and_enable_a_range(tmp_path):
                                  28: ["<!-- reportlint-enable watermark -->"]})
     assert got == without((26, "watermark"), (27, "watermark"))
     got, _ = findings(tmp_path, {26: ["<!-- reportlint-disable RL103 -->"]})  # to the end of the file
-    assert got == SEED_FINDINGS[:6]
+    assert got == SEED_FINDINGS[:7]
 
 
 def test_disable_without_rule_silences_every_rule_until_enable(tmp_path):
     got, _ = findings(tmp_path, {9: ["<!-- reportlint-disable -->"], 20: ["<!-- reportlint-enable -->"]})
-    assert got == [f for f in SEED_FINDINGS if f[0] >= 21]
+    assert got == [f for f in SEED_FINDINGS if f[0] >= 21 or f[0] < 9]
 
 
 def test_enable_one_rule_inside_a_disable_all(tmp_path):
     got, _ = findings(tmp_path, {21: ["<!-- reportlint-disable -->",
                                       "<!-- reportlint-enable duplicate-punctuation -->"]})
-    assert got == SEED_FINDINGS[:4] + [(21, "duplicate-punctuation")]
+    assert got == SEED_FINDINGS[:5] + [(21, "duplicate-punctuation")]
 
 
 def test_comments_in_code_blocks_and_in_plain_text_are_not_suppressions(tmp_path):
@@ -144,7 +144,7 @@ def test_allow_pattern_and_unused_allow_entries(tmp_path):
                     '[[tool.reportlint.allow]]\npattern = "x"\npaths = ["elsewhere/"]\n', encoding="utf-8")
     proc = reportlint("--format", "json", ".", cwd=tmp_path)
     data = json.loads(proc.stdout)
-    assert [d["line"] for d in data] == [28, 29]
+    assert [d["line"] for d in data] == [1, 28, 29]
     proc = reportlint("--format", "json", "--report-unused-suppressions", ".", cwd=tmp_path)
     unused = [d for d in json.loads(proc.stdout) if d["rule"] == "unused-suppression"]
     # the second entry covered the file and silenced nothing; the third covered no linted file

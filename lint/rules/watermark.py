@@ -3,15 +3,19 @@ from __future__ import annotations
 import re
 
 from ..document import MARGIN_REGIONS
-from .base import Fix, Problem, Rule, heading_lines, lines_that_may_match
-from .placeholder import overlaps
+from .base import Fix, Problem, Rule, heading_lines
 
 # A line with no advert keyword is still part of an advert block when it is short and
 # does not read like report prose (a brand name, a slogan, 【打击倒卖活动】): prose ends
 # a sentence or clause.
 WEAK_MAX = 40
+ADVERT = "广告残留"  # lint.debris: the kind of debris advert blocks gather around
 PROSE_END = "。；;"
+SENTENCE_END = "。；;！!？?"
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
+_GREETING = re.compile(r"(尊敬的|各位|同志们|大家好)")
+# How many non-blank lines from the top a page's repeated title or summary may stand in.
+COPIES_WITHIN = 30
 # A short line repeated at both ends of the document is a header/footer.
 REPEAT_MAX = 30
 REPEAT_HEAD, REPEAT_TAIL = 4, 8
@@ -64,34 +68,35 @@ def filled_ends(doc):
     return [line for _, line in first], [line for _, line in reversed(last)]
 
 
-def candidate_lines(doc, patterns, shapes) -> list:
-    """The lines the per-line checks can find something on, in order: a watermark shape's
-    line, or one where one of ``patterns`` may match (any other line matches none of
-    them, so the loop over it would find nothing)."""
-    numbers = set(shapes)
-    for pattern in patterns:
-        if pattern is not None:
-            found = lines_that_may_match(doc, pattern)
-            if found is doc.lines:
-                return found
-            numbers.update(line.number for line in found)
-    return [line for line in doc.lines if line.number in numbers]
-
-
 class Watermark(Rule):
-    """Leftover advert, watermark or paywall marker (广告、水印残留).
+    """Leftover site debris: adverts, watermarks, paywalls, page furniture (网页残留).
 
-    Catches what material sites leave in a downloaded template: advert lines
-    (``【…素材库】——…``, ``…整理，咨询QQ…``, ``会员群：… 免费QQ群：…``,
-    ``本文由…网友投稿``, ``更多精品范文请访问…``, ``扫码关注…``), watermarks
-    (``仅供学习 禁止外传 用后删除``) and the paywall markers ``##paidbegin##`` /
-    ``##paidend##`` — a marker glued inside a line is reported alone.
+    Catches what template and doc-sharing sites leave in a copied report, by kind,
+    each with its own message:
 
-    Lines of an advert block that carry no keyword (a brand name, a slogan) are
-    caught when they sit in one block with an advert line before the title or after
-    the end of the report, and when the same short line repeats as header and footer.
-    Ordinary mentions in the body (``通过单位微信公众号推送``, ``在机关微信群分享``,
-    ``工会会员``, ``下载“学习强国”APP``) are not adverts.
+    - adverts (``【…素材库】——…``, ``…整理，咨询QQ…``, ``会员群：…``, ``更多精品范文请访问…``)
+      and watermarks (``仅供学习 禁止外传 用后删除``);
+    - site intros and outros (``下面是小编整理的…，仅供参考，希望能够帮助到大家``,
+      ``由××网整理``, ``本文由…收集``);
+    - doc-sharing headers and notices (``…_第N页``, ``已阅读N页，还剩N页未读 继续免费阅读``,
+      ``下载本文档``, ``版权说明：本文档由用户提供并上传…``, ``文档简介``, a file name
+      ending ``.doc``);
+    - paywalls, also inside a line (``……此处隐藏N个字……``, ``（…省略N字，正式会员可完整
+      阅读）``, ``（未完，全文共N字…）``, ``您需要先登录``, ``##paidbegin##``);
+    - page furniture (breadcrumbs ``您的位置：首页 > …``, ``上一篇：``, ``相关推荐``,
+      ``发布时间：…``, ``N人已围观``, share bars, comment boxes);
+    - copyright and takedown lines (``图片来源于网络，如有侵权联系删除``,
+      ``转载请注明出处``), gambling and SEO spam, and the junk strings anti-scraping
+      forums insert (``i( j( e7 Z2 {! |0 K``);
+    - collection titles (``…述职报告范文锦集八篇``, ``（精选8篇）``) and the numbers of
+      the reports in them (``篇1``, ``第2篇：``).
+
+    Lines before the title that are not the report's own (short lines that do not read
+    like prose: a site's name, a user name) are reported too, as are keyword-less lines
+    in one block with an advert at the end of the report, and a short line repeated as
+    header and footer. Ordinary mentions in the body (``通过单位微信公众号推送``,
+    ``在机关微信群分享``, ``工会会员``, ``下载“学习强国”APP``) are not debris. On a page
+    flattened into one line, only the sentence around the debris is reported.
 
     In a Word document, headers and footers (页眉/页脚) are read too: an advert line
     there is a finding (the keyword-less lines around it are not: a header holds the
@@ -103,8 +108,10 @@ class Watermark(Rule):
     ``客服电话：``, ``扫码关注``) count only on a line that does not end like report prose
     (。；) — a rewrite must never delete a sentence of the report.
 
-    Patterns: ``watermark.lines``, ``watermark.hints``, ``watermark.markers`` and ``watermark.allow`` in the
-    rule pack. The fix deletes a marker, or an advert line together with its line end.
+    Debris is found before the report is parsed, so it is never taken for the title,
+    a heading or a list item, and other rules do not report inside it. Patterns: the
+    ``watermark`` lists of the rule pack. The fix deletes the debris inside a line, or
+    the debris line together with its line end.
     """
 
     code = "RL103"
@@ -113,58 +120,97 @@ class Watermark(Rule):
     fixable = True
     examples = {
         "bad": ["【哒哒素材库】——每天更新材料1000多篇", "酷乐文行整理，咨询QQ206157060",
-                "仅供学习 禁止外传 用后删除", "本##paidbegin##人带头学习"],
+                "仅供学习 禁止外传 用后删除", "本##paidbegin##人带头学习",
+                "下面是小编整理的述职报告，仅供参考，希望能够帮助到大家。",
+                "已阅读5页，还剩3页未读 继续免费阅读", "您的位置：首页 > 范文 > 述职报告",
+                "加强学习……此处隐藏3821个字……提高认识。", "图片来源于网络，如有侵权联系删除"],
         "good": ["通过单位微信公众号推送学习内容。", "在机关微信群分享学习内容。",
-                 "发展工会会员20名。", "组织党员下载“学习强国”APP。"],
+                 "发展工会会员20名。", "组织党员下载“学习强国”APP。", "全年撰写调研报告3篇。",
+                 "以上意见，供大家参考。"],
     }
 
     def check(self, ctx):
         doc, pack = ctx.doc, ctx.pack
-        markers = pack.combined("watermark.markers")
-        adverts = pack.combined("watermark.lines")
-        hints = pack.combined("watermark.hints")
         allow = pack.combined("watermark.allow")
         keyword: set[int] = set()
         found: dict[int, Problem] = {}
-        marker_problems: list[Problem] = []
-        shapes = doc.extra.get("watermark_lines", ())
-        for line in candidate_lines(doc, (adverts, hints, markers), shapes):
-            view = line.view
-            allowed = None  # spans of allowed text, looked for only once something matched
-            if line.number in shapes:
-                allowed = _allowed(allow, view)
-                if not allowed:
-                    found[line.number] = self._line_problem(doc, line, "水印残留")
-                    continue
-            hits = list(adverts.finditer(view)) if adverts else []
-            if hits:
-                allowed = _allowed(allow, view) if allowed is None else allowed
-                hits = [m for m in hits if not overlaps(allowed, *m.span())]
-            if not hits and hints and not self._prose(view):
-                hits = list(hints.finditer(view))
-                if hits:
-                    allowed = _allowed(allow, view) if allowed is None else allowed
-                    hits = [m for m in hits if not overlaps(allowed, *m.span())]
-            if hits:
-                keyword.add(line.number)
-                found[line.number] = self._line_problem(doc, line, "广告残留")
+        inline: list[Problem] = []
+        for number in doc.extra.get("watermark_lines", ()):
+            line = doc.line(number)
+            if not _allowed(allow, line.text):
+                found[number] = self._line_problem(doc, line, "水印残留")
+        for d in doc.extra.get("debris", ()):
+            line = doc.line(d.line)
+            if d.whole:
+                if d.message == ADVERT:
+                    keyword.add(d.line)
+                if d.line not in found:
+                    found[d.line] = self._line_problem(doc, line, d.message)
                 continue
-            for m in markers.finditer(view) if markers else ():
-                allowed = _allowed(allow, view) if allowed is None else allowed
-                if overlaps(allowed, *m.span()):
-                    continue
-                first, last = len(view) - len(view.lstrip()), len(view.rstrip())
-                if first >= m.start() and last <= m.end():  # nothing else on the line
-                    fix = delete_line(doc, line.number)
-                else:
-                    fix = Fix(line.number, m.start() + 1, line.number, m.end() + 1, "")
-                marker_problems.append(Problem(line.number, m.start() + 1, line.number, m.end() + 1,
-                                               f"付费墙标记残留「{m.group()}」", fix))
+            text = line.text[d.start:d.end]
+            inline.append(Problem(d.line, d.start + 1, d.line, d.end + 1, f"{d.message}「{_clip(text.strip())}」",
+                                  Fix(d.line, d.start + 1, d.line, d.end + 1, "")))
+        for number in self._copies(doc, allow):
+            if number not in found:
+                found[number] = self._line_problem(doc, doc.line(number), "网页标题或摘要的重复")
+        for number in self._noise(ctx, allow):
+            if number not in found:
+                found[number] = self._line_problem(doc, doc.line(number), "标题前的网页残留")
         for number in self._advert_blocks(ctx, keyword) | self._header_footer(ctx):
             if number not in found:
                 found[number] = self._line_problem(doc, doc.line(number), "广告残留（广告块中的行）")
-        yield from marker_problems
+        yield from inline
         yield from found.values()
+
+    def _noise(self, ctx, allow) -> list[int]:
+        """Lines before the title that are not the report's own: a copy of the title, or a
+        short line that does not read like prose (nor ends a salutation) and stands apart
+        from the title (the lines right above it may be the title's own: its first half,
+        the issuing unit)."""
+        report, doc = ctx.report, ctx.doc
+        if report.title is None or not report.noise:
+            return []
+        title = report.title.view.strip()
+        block = set()
+        number = report.title.line - 1
+        while number >= 1 and doc.line(number).text.strip() and number not in doc.extra.get("debris_lines", ()):
+            block.add(number)
+            number -= 1
+        out = []
+        for p in report.noise:
+            view = p.view.strip()
+            if not view or _allowed(allow, p.view):
+                continue
+            if view == title or (len(view) > len(title) + 10 and view.startswith(title)) or (
+                    p.line not in block and self._weak(ctx, doc.line(p.line))
+                    and view[-1] not in "：:!！" and not _GREETING.match(view)):
+                out.append(p.line)  # a copy of the title, the title run into a summary, or a weak line
+        return out
+
+    @staticmethod
+    def _copies(doc, allow) -> list[int]:
+        """Near the top, a line followed by a copy of itself, or by a line it is the start
+        of or that starts it (a page's title repeated, a summary of what follows): the
+        first of the two is the site's."""
+        out = []
+        previous = None
+        seen = 0
+        for line in body_lines(doc):
+            view = line.view.strip()
+            if not view:
+                continue
+            seen += 1
+            if seen > COPIES_WITHIN:
+                break
+            if previous is not None:
+                before = previous.view.strip()
+                same = before == view and 4 <= len(view) <= 60 and view[-1] not in "。；;，,！!？?：:"
+                prefix = min(len(before), len(view)) >= 15 and before != view and before[-1] not in SENTENCE_END \
+                    and (view.startswith(before) or before.startswith(view))  # cut off, not a sentence
+                if (same or prefix) and not _allowed(allow, previous.view):
+                    out.append(previous.number)
+            previous = line
+        return out
 
     @staticmethod
     def _line_problem(doc, line, what: str) -> Problem:
@@ -172,12 +218,6 @@ class Watermark(Rule):
         end = len(line.text.rstrip())
         return Problem(line.number, start + 1, line.number, end + 1,
                        f"{what}：「{_clip(line.text)}」", delete_line(doc, line.number))
-
-    @staticmethod
-    def _prose(view: str) -> bool:
-        """A line that ends its sentence the way report prose does (。；)."""
-        text = view.rstrip()
-        return bool(text) and text[-1] in PROSE_END
 
     @staticmethod
     def _weak(ctx, line) -> bool:
@@ -193,7 +233,7 @@ class Watermark(Rule):
             region += range(1, report.title.line)
         tail: list[int] = []
         for line in reversed(body_lines(doc)):
-            if not line.view.strip():
+            if not line.text.strip():
                 tail.append(line.number)
                 continue
             if line.number in heads or not (line.number in keyword or self._weak(ctx, line)):
@@ -206,12 +246,12 @@ class Watermark(Rule):
         block: list[int] = []
         for number in region + [0]:
             line = doc.line(number) if number else None
-            if line is not None and line.view.strip() and (not block or block[-1] == number - 1):
+            if line is not None and line.text.strip() and (not block or block[-1] == number - 1):
                 block.append(number)
                 continue
             if any(n in keyword for n in block):
                 out.update(n for n in block if n in keyword or self._weak(ctx, doc.line(n)))
-            block = [number] if line is not None and line.view.strip() else []
+            block = [number] if line is not None and line.text.strip() else []
         return out
 
     @staticmethod

@@ -91,7 +91,9 @@ def test_a_clause_repeated_at_both_ends_is_not_a_header_and_footer():
 
 def test_seed_000_adverts():
     fs = wm(seed("000").read_text(encoding="utf-8"))
-    assert [f.line for f in fs] == [26, 27, 28, 29]
+    assert [f.line for f in fs] == [1, 26, 27, 28, 29]
+    # the site's number of this sample after the title: 2023年…述职报告（2）
+    assert (fs[0].column, fs[0].end_column, fs[0].message) == (17, 20, "合集序号残留「（2）」")
 
 
 def test_seed_001_header_and_footer_blocks():
@@ -129,3 +131,132 @@ def test_advert_phrases_in_report_prose_are_left_alone(body):
 def test_the_same_phrases_on_an_advert_line_are_flagged(line):
     text = REPORT_BODY.format(body="推进各项工作落实。\n" + line)
     assert [f.line for f in wm(text)] == [8]
+
+
+# --- the kinds of site debris on real pages (tests/corpus has their sources) -------------------
+
+REPORT = "某局述职报告\n\n现将工作情况报告如下：\n\n一、主要工作\n\n{body}\n\n二、存在的问题\n\n学习不够深入。\n\n" \
+         "三、下一步打算\n\n加强学习。\n"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("优秀的述职报告是一种展示绩效的机会,以下是尚华范文网小编精心为您推荐的教师述职报告8篇,供大家参考。", "网站导语残留"),
+    ("请欣赏驻村书记述职报告(精选6篇),由笔构网整理,希望能够帮助到大家。", "网站导语残留"),
+    ("導語:市長在黨建職責述職工作會發言一文來源于網友上傳,不代表本站觀點,歡迎參考。", "网站导语残留"),
+    ("银行客户经理年度工作总结_第1页", "文库页面残留"),
+    ("已阅读5页,还剩5页未读 继续免费阅读", "文库页面残留"),
+    ("已閱讀5頁(yè),還剩21頁(yè)未讀, 繼續(xù)免費(fèi)閱讀", "文库页面残留"),
+    ("版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领", "文库页面残留"),
+    ("- 4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", "文库页面残留"),
+    ("文档简介", "文库页面残留"),
+    ("当前位置:首页 > 范文大全 > 写作素材", "网页元素残留"),
+    ("时间:2023-03-06 15:58:06", "网页元素残留"),
+    ("来源:静海区人民政府办公室 发布时间:2024-03-28 09:18", "网页元素残留"),
+    ("- 上一篇:在当选某区人大常委会主任时的讲话", "网页元素残留"),
+    ("评论列表(0条)", "网页元素残留"),
+    ("浏览量:34", "网页元素残留"),
+    ("述職報告范文 | 述職報告開頭結尾 | 述職報告模板 | 述職報告格式 | 個人述職報告", "网页元素残留"),
+    ("图片来源于网络，如有侵权联系删除", "版权声明残留"),
+    ("转载请注明出处", "版权声明残留"),
+    ("津ICP备16000864号", "版权声明残留"),
+    ("年度护士长述职报告6篇", "合集标题残留"),
+    ("银行经理年度工作总结(精选9篇)", "合集标题残留"),
+    ("小学学校校长述职报告范文锦集八篇", "合集标题残留"),
+    ("HI,欢迎来到好期刊网,发表咨询:400-888-9411 订阅咨询:400-888-1571", "广告残留"),
+    ("澳门威尼斯人官网注册送88元", "垃圾信息残留"),
+])
+def test_each_kind_of_debris_line_has_its_message(line, kind):
+    (f,) = wm(REPORT.format(body="推进各项工作落实。\n" + line))
+    assert (f.line, f.column) == (8, 1) and f.message.startswith(kind + "：")
+    assert f.fix == {"line": 8, "column": 1, "end_line": 9, "end_column": 1, "replacement": ""}
+
+
+@pytest.mark.parametrize("line, debris, kind", [
+    ("加强学习……此处隐藏20613个字……提高认识。", "……此处隐藏20613个字……", "付费墙残留"),
+    ("现在,我……(新文秘网省略854字,正式会员可完整阅读)", "……(新文秘网省略854字,正式会员可完整阅读)", "付费墙残留"),
+    ("加强学习[nextpage]提高认识。", "[nextpage]", "付费墙残留"),
+    ("述职报告就是陈述性文案。 i( j( e7 Z2 {! |0 K", "i( j( e7 Z2 {! |0 K", "防采集乱码"),
+    ("# L* n6 Q% ^* `$ j8 f/ d 1.首部。主要包括标题。", "# L* n6 Q% ^* `$ j8 f/ d", "防采集乱码"),
+])
+def test_debris_inside_a_line_is_reported_alone(line, debris, kind):
+    (f,) = wm(REPORT.format(body=line))
+    start = line.index(debris)
+    assert (f.line, f.column, f.end_column) == (7, start + 1, start + len(debris) + 1)
+    assert f.message.startswith(kind) and f.fix["replacement"] == "" and f.fix["end_line"] == 7
+
+
+@pytest.mark.parametrize("title, number", [
+    ("年度银行客户经理工作总结 篇1", " 篇1"),
+    ("家乡调研报告1", "1"),
+    ("2023年抓基层党建工作述职报告（2）", "（2）"),
+    ("第1篇 班主任老师的述职报告", "第1篇"),
+])
+def test_the_number_of_a_report_in_a_collection(title, number):
+    text = f"{title}\n\n现将工作情况报告如下：\n\n一、主要工作\n\n内容。\n"
+    (f,) = wm(text)
+    assert f.message.startswith("合集序号残留") and f.line == 1
+    assert title[f.column - 1: f.end_column - 1] == number
+
+
+@pytest.mark.parametrize("line", [
+    "全年撰写调研报告3篇，在省级刊物发表论文2篇。",
+    "以上意见，供大家参考。",
+    "2. 撰写信息简报12篇",
+    "时间：2023年5月10日上午",
+    "本人撰写的《XX工作总结》获评优秀。",
+    "通过“学习强国”平台学习，积分居全局前列。",
+    "调用 std::sort 与 a,b,c 三个参数。",
+    "公式为 x + y = z 时成立。",
+    "第一篇 发展基础",
+    "作为单位公众号小编，全年推送稿件200篇。",
+])
+def test_report_sentences_that_look_a_little_like_debris_are_left_alone(line):
+    assert wm(REPORT.format(body=line)) == []
+
+
+def test_debris_is_not_read_as_the_report():
+    # a doc-site notice numbered like an item, a collection title above the title
+    text = ("2024学校工作年度总结精选8篇\n\n2024学校工作年度总结\n\n"
+            "- 1、本文档由用户上传,淘文库整理发布,可阅读全部内容。\n\n一、主要工作\n\n共XX人。\n")
+    from conftest import default_pack
+    from lint import document, engine
+
+    linter = engine.Linter(default_pack())
+    report = linter.read(document.from_text(text))
+    assert report.title.line == 3 and report.profile == "工作总结"
+    assert [h.text for h in report.headings()] == ["主要工作"]
+    fs = lint_text(text)
+    assert [(f.line, f.rule) for f in fs if f.rule in ("watermark", "placeholder")] == [
+        (1, "watermark"), (5, "watermark"), (9, "placeholder")]
+
+
+def test_lines_above_the_title_that_are_not_the_report():
+    text = ("可可简历网\n\n1 1 1\n\n党支部书记述职报告\n\n党支部书记述职报告\n\n各位领导：\n\n"
+            "一、主要工作\n\n内容。\n")
+    assert [(f.line, f.message.split("：")[0]) for f in wm(text)] == [
+        (1, "标题前的网页残留"), (3, "标题前的网页残留"), (5, "网页标题或摘要的重复")]
+    # the title's own first half, the issuing unit and 附件 stay
+    text = "附件2\n\n中共某某县委组织部\n2023年度\n述职报告\n\n一、主要工作\n\n内容。\n"
+    assert wm(text) == []
+
+
+def test_a_site_summary_or_a_cut_off_copy_above_the_text():
+    summary = "在全县专题研讨班结业仪式上的讲话用心用爱用功答好强县之问以良好的精神状态奋力开创强县事业新"
+    text = f"{summary}\n在全县专题研讨班结业仪式上的讲话\n同志们：\n县不图强，必有远忧。\n"
+    assert [(f.line, f.message.split("：")[0]) for f in wm(text)] == [(1, "网页标题或摘要的重复")]
+
+
+def test_a_page_flattened_into_one_line_loses_only_the_debris_sentence():
+    body = "忙碌而充实的一年过去了。" * 20
+    line = "述职报告" + body + "下面是小编整理的述职报告，希望能够帮助到大家。" + body
+    (f,) = wm(line + "\n")
+    assert f.message.startswith("网站导语残留") and not f.fix["end_line"] == 2
+    assert line[f.column - 1: f.end_column - 1] == "下面是小编整理的述职报告，希望能够帮助到大家。"
+
+
+def test_chunk_numbers_of_a_doc_sharing_site():
+    chunk = "乡镇2023年工作要点。" * 30
+    text = f"1、{chunk}\n2、,80%左右的村民{chunk}\n3、余元，协调工程2个。\n"
+    assert [(f.line, f.column, f.end_column) for f in wm(text)] == [(1, 1, 3), (2, 1, 3), (3, 1, 3)]
+    # a real list: short items
+    assert wm("工作计划\n1、加强学习。\n2、改进作风。\n3、严守纪律。\n") == []

@@ -1,0 +1,229 @@
+"""Site debris: what a template or doc-sharing site left in a copied report.
+
+Before a report is parsed, every line is matched against the rule pack's kinds of
+debris (``watermark.*``): adverts, site intros, doc-site notices, page furniture,
+copyright lines, spam and collection titles are debris as whole lines; paywall
+markers, hidden-text notes and a collection's ``篇1`` are debris inside a line; so
+are the junk strings anti-scraping forums insert (``i( j( e7 Z2 {! |0 K``). What
+is found is blanked out of the lines' views, like Markdown syntax, so the parser
+and the other rules read the report without it (a ``1、本文档由用户上传…`` notice is no
+list item, a collection title no title); the ``watermark`` rule reports it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import MARGIN_REGIONS
+from .record import Record
+from .rules.base import lines_that_may_match
+
+# Kinds of whole-line debris: pack list, message. The first kind that matches names it.
+LINE_KINDS = (
+    ("watermark.docsite", "文库页面残留"),
+    ("watermark.intros", "网站导语残留"),
+    ("watermark.lines", "广告残留"),
+    ("watermark.furniture", "网页元素残留"),
+    ("watermark.copyright", "版权声明残留"),
+    ("watermark.spam", "垃圾信息残留"),
+    ("watermark.collection", "合集标题残留"),
+)
+# A Word document's headers and footers hold page numbers, the unit's name, a volume's
+# title: only adverts and paywall markers count there.
+MARGIN_KINDS = ("watermark.lines", "watermark.hints", "watermark.markers")
+HINTS = ("watermark.hints", "广告残留")  # only on a line that does not end like prose
+# Kinds of debris inside a line: pack list, message.
+INLINE_KINDS = (
+    ("watermark.markers", "付费墙标记残留"),
+    ("watermark.paywall", "付费墙残留"),
+    ("watermark.pieces", "合集序号残留"),
+    ("watermark.tags", "网站标签残留"),
+    ("watermark.leftovers", "生成文字残留"),
+)
+JUNK = "防采集乱码"
+CHUNK = "文库分块编号"
+CHUNK_MIN = 200
+_CHUNK = re.compile(r"\s*(\d{1,3})、")
+
+# A line longer than this is a page flattened into one line: a match there makes only
+# its sentence debris, never the whole line.
+FLAT = 300
+PROSE_END = "。；;"
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+# Anti-scraping junk: five or more space-separated tokens of one or two printable
+# ASCII characters (checked further in _junk).
+_JUNK = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?![!-~])")
+_ITEM_NUMBER = re.compile(r"\s+\d{1,2}[.、]$")
+# A pinyin gloss some sites put after each converted character: 系統(tǒng), 習(xí).
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}\)")
+
+
+class Debris(Record):
+    """Debris on one line: columns ``[start, end)`` (0-based) of line ``line``."""
+
+    __slots__ = ("line", "start", "end", "message", "whole")
+
+    def __init__(self, line: int, start: int, end: int, message: str, whole: bool):
+        self.line = line
+        self.start = start
+        self.end = end
+        self.message = message  # the kind: 广告残留, 付费墙残留, …
+        self.whole = whole  # the whole line is debris
+
+
+def find(doc, pack) -> list[Debris]:
+    """The debris of ``doc``, line by line, in order."""
+    def kinds(table, keep=None):
+        found = [(pack.combined(key), message) for key, message in table if keep is None or key in keep]
+        return [(p, m) for p, m in found if p is not None]
+
+    line_kinds, inline = kinds(LINE_KINDS), kinds(INLINE_KINDS)
+    margin = kinds(LINE_KINDS, MARGIN_KINDS), kinds(INLINE_KINDS, MARGIN_KINDS)
+    hints = pack.combined(HINTS[0])
+    allow = pack.combined("watermark.allow")
+    numbers: set[int] = set()
+    for pattern in [p for p, _ in line_kinds + inline] + ([hints] if hints is not None else []):
+        found = lines_that_may_match(doc, pattern)
+        if found is doc.lines:
+            numbers = {line.number for line in doc.lines}
+            break
+        numbers.update(line.number for line in found)
+    # junk needs a space; a pinyin gloss (習(xí)) hides a match from the search above
+    numbers.update(line.number for line in doc.lines if " " in line.view or "(" in line.view)
+    out: list[Debris] = []
+    for line in doc.lines:
+        if line.number not in numbers or not line.view.strip():
+            continue
+        if line.region in MARGIN_REGIONS:
+            out += _line_debris(line.view, line.number, margin[0], hints, margin[1], allow, junk=False)
+        else:
+            out += _line_debris(line.view, line.number, line_kinds, hints, inline, allow)
+    chunks = _chunk_numbers(doc, out)
+    if chunks:
+        out = sorted(out + chunks, key=lambda d: (d.line, d.start))
+    return out
+
+
+def _chunk_numbers(doc, found: list[Debris]) -> list[Debris]:
+    """The numbers a doc-sharing site puts in front of each chunk of a flattened text
+    (``1、…`` ``2、,80%左右…``): every line of the text, debris aside, starts with the next
+    number, and all but the last are longer than CHUNK_MIN."""
+    whole = {d.line for d in found if d.whole}
+    lines = [line for line in doc.lines if line.view.strip() and line.number not in whole]
+    if len(lines) < 2 or any(len(line.view) <= CHUNK_MIN for line in lines[:-1]):
+        return []
+    out = []
+    for expected, line in enumerate(lines, 1):
+        m = _CHUNK.match(line.view)
+        if m is None or int(m.group(1)) != expected:
+            return []
+        out.append(Debris(line.number, m.start(), m.end(), CHUNK, False))
+    return out
+
+
+def _line_debris(view: str, number: int, line_kinds, hints, inline, allow, junk: bool = True) -> list[Debris]:
+    """The debris of one line's view; a line with pinyin glosses (系統(tǒng)) is matched
+    without them, and what is found is mapped back onto the line."""
+    if "(" in view and _GLOSS.search(view):
+        kept = [i for i, ch in enumerate(_GLOSS.sub(lambda m: "\0" * len(m.group()), view)) if ch != "\0"]
+        compact = "".join(view[i] for i in kept)
+        kept.append(len(view))
+        found = _line_debris(compact, number, line_kinds, hints, inline, allow, junk)
+        for d in found:
+            d.start, d.end = kept[d.start], kept[d.end - 1] + 1 if d.end else kept[0]
+            if d.whole:
+                d.start, d.end = len(view) - len(view.lstrip()), len(view.rstrip())
+        return found
+    allowed = None
+
+    def free(start: int, end: int) -> bool:
+        """Whether ``watermark.allow`` leaves ``[start, end)`` alone."""
+        nonlocal allowed
+        if allowed is None:
+            allowed = [a.span() for a in allow.finditer(view)] if allow else []
+        return not any(s < end and start < e for s, e in allowed)
+
+    kinds = list(line_kinds)
+    if hints is not None and view.rstrip()[-1:] not in PROSE_END:
+        kinds.append((hints, HINTS[1]))
+    out = []
+    for pattern, message in kinds:
+        if len(view) > FLAT:  # a flattened page: every sentence with debris in it
+            out += [Debris(number, *_sentence(view, m.start(), m.end()), message, False)
+                    for m in pattern.finditer(view) if free(*m.span())]
+            continue
+        if any(free(*m.span()) for m in pattern.finditer(view)):
+            first, last = len(view) - len(view.lstrip()), len(view.rstrip())
+            return [Debris(number, first, last, message, True)]
+    for pattern, message in inline:
+        out += [Debris(number, m.start(), m.end(), message, False)
+                for m in pattern.finditer(view) if m.end() > m.start() and free(*m.span())]
+    if junk:
+        out += [Debris(number, start, end, JUNK, False) for start, end in _junk(view) if free(start, end)]
+    if not out:
+        return out
+    out.sort(key=lambda d: (d.start, -d.end))
+    kept = [out[0]]
+    for d in out[1:]:  # overlapping finds: the first (the wider at one start) stands
+        if d.start >= kept[-1].end:
+            kept.append(d)
+    first, last = len(view) - len(view.lstrip()), len(view.rstrip())
+    for d in kept:
+        if d.start <= first and d.end >= last:
+            d.start, d.end, d.whole = first, last, True
+    return kept
+
+
+def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``view`` around ``[start, end)``: from the end of the sentence before
+    to the end of its own (its mark included)."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(view, 0, start):
+        begin = m.end()
+    m = _SENTENCE_END.search(view, end)
+    stop = m.end() if m else len(view)
+    while begin < start and view[begin].isspace():
+        begin += 1
+    return begin, stop
+
+
+def _junk(view: str) -> list[tuple[int, int]]:
+    """Spans of anti-scraping junk: runs of short ASCII tokens with letters and symbols
+    (``# L* n6 Q% ^* `$ j8 f/ d``); words, numbers and formulas are left alone."""
+    out = []
+    for m in _JUNK.finditer(view):
+        text = m.group()
+        tail = _ITEM_NUMBER.search(text)
+        end = m.end() - (len(tail.group()) if tail and m.end() < len(view) and not view[m.end()].isascii()
+                         else 0)
+        tokens = view[m.start():end].split()
+        letters = sum(ch.isalpha() for ch in text)
+        symbols = sum(not ch.isalnum() and not ch.isspace() for ch in text)
+        pairs = sum(len(t) == 2 for t in tokens)
+        if len(tokens) >= 5 and letters >= 2 and symbols >= 2 and pairs * 2 >= len(tokens):
+            out.append((m.start(), end))
+    return out
+
+
+def blank(doc, found: list[Debris]) -> None:
+    """Blank the debris out of the lines' views (same length: positions hold)."""
+    if not found:
+        return
+    lines = doc.lines
+    for d in found:
+        line = lines[d.line - 1]
+        view = line.view
+        line.view = view[:d.start] + " " * (d.end - d.start) + view[d.end:]
+    if doc.kind == "text":
+        doc.view_text = "".join(line.view + line.ending for line in lines)
+
+
+def mark(doc, pack) -> list[Debris]:
+    """Find the debris of ``doc``, blank it out of the views, and keep it in ``doc.extra``."""
+    found = doc.extra.get("debris")
+    if found is None:
+        found = doc.extra["debris"] = find(doc, pack)
+        doc.extra["debris_lines"] = {d.line for d in found if d.whole}
+        blank(doc, found)
+    return found
