@@ -66,6 +66,7 @@ def seed_docx(seed, build):
 @pytest.mark.parametrize("build", [plain_docx, numbered_docx], ids=["typed-numbers", "word-numbering"])
 def test_seed_docx_comments_match_the_json_findings_one_to_one(tmp_path, build):
     total = 0
+    seeds_findings = json_findings(SEEDS, SEEDS)  # every finding of the seeds, as text files
     for seed in SEED_FILES:
         source = tmp_path / (seed.stem + ".docx")
         source.write_bytes(seed_docx(seed, build))
@@ -85,7 +86,7 @@ def test_seed_docx_comments_match_the_json_findings_one_to_one(tmp_path, build):
                                             + {"error": "错误", "warning": "警告"}[f["severity"]] + "）"]
         assert source.read_bytes() == original  # the original is never written
         total += len(findings)
-    assert total == 252  # every finding of the seeds
+    assert total == len(seeds_findings) > 200  # a .docx seed has the findings of its text
 
 
 def test_placeholder_across_formatted_runs_splits_them_and_keeps_their_formatting(tmp_path):

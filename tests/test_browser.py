@@ -26,7 +26,7 @@ def test_seeds_report_opens_without_errors_and_shows_every_finding(page, seeds_r
     page.goto(path.as_uri())
     assert page.title() == "reportlint 检查报告"
     listed = page.locator("ol.findings > li")
-    assert listed.count() == len(findings) == 252
+    assert listed.count() == len(findings) > 200
     # every finding is highlighted in its document, and the highlight can be seen
     shown = page.evaluate("""() => {
         const ids = new Set();
@@ -39,8 +39,8 @@ def test_seeds_report_opens_without_errors_and_shows_every_finding(page, seeds_r
     colours = page.evaluate("""() => ['error', 'warning'].map(s =>
         getComputedStyle(document.querySelector('mark.sev-' + s)).backgroundColor)""")
     assert len(set(colours)) == 2  # colour by severity
-    assert page.locator("table.counts tbody tr").count() == 5
-    assert page.locator("table.counts tfoot").inner_text().split() == ["合计", "252"]
+    assert page.locator("table.counts tbody tr").count() == len({f["code"] for f in findings})
+    assert page.locator("table.counts tfoot").inner_text().split() == ["合计", str(len(findings))]
     page.screenshot(path=str(artefacts / "html-report.png"))
     assert page.problems == []
 
