@@ -20,13 +20,13 @@ from .rules.base import lines_that_may_match
 
 # Kinds of whole-line debris: pack list, message. The first kind that matches names it.
 LINE_KINDS = (
-    ("watermark.docsite", "文库页面残留"),
+    ("watermark.docsite", DOCSITE := "文库页面残留"),
     ("watermark.intros", "网站导语残留"),
     ("watermark.lines", "广告残留"),
     ("watermark.furniture", "网页元素残留"),
     ("watermark.copyright", "版权声明残留"),
     ("watermark.spam", "垃圾信息残留"),
-    ("watermark.collection", "合集标题残留"),
+    ("watermark.collection", COLLECTION := "合集标题残留"),
 )
 # A Word document's headers and footers hold page numbers, the unit's name, a volume's
 # title: only adverts and paywall markers count there.
@@ -41,6 +41,7 @@ INLINE_KINDS = (
     ("watermark.leftovers", "生成文字残留"),
 )
 JUNK = "防采集乱码"
+PAGE_TITLE_WITHIN = 10  # the lines a page's own title may stand in
 CHUNK = "文库分块编号"
 CHUNK_MIN = 200
 _CHUNK = re.compile(r"\s*(\d{1,3})、")
@@ -204,6 +205,23 @@ def _junk(view: str) -> list[tuple[int, int]]:
         if len(tokens) >= 5 and letters >= 2 and symbols >= 2 and pairs * 2 >= len(tokens):
             out.append((m.start(), end))
     return out
+
+
+def page_title(doc, found: list[Debris]) -> str:
+    """The title of the page a report was copied from, when the page shows one: the first
+    collection title or doc-site page heading near the top (``预算公开自查报告范文（精选6篇）``,
+    ``…工作总结_第1页``); empty otherwise."""
+    for d in found:
+        if d.line > PAGE_TITLE_WITHIN:
+            break
+        if d.whole and d.message in (COLLECTION, DOCSITE):
+            return doc.line(d.line).text.strip()
+    return ""
+
+
+def without_glosses(text: str) -> str:
+    """``text`` without the pinyin glosses some sites put after characters (述職報(bào)告)."""
+    return _GLOSS.sub("", text) if "(" in text else text
 
 
 def blank(doc, found: list[Debris]) -> None:

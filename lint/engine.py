@@ -8,6 +8,7 @@ for that file and the run goes on.
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from . import debris, document
@@ -86,15 +87,25 @@ class Context(Record):
         self.doc, self.pack, self.report, self.profile = doc, pack, report, profile
 
 
-def choose_profile(pack: Pack, title: str) -> str:
-    """The profile whose title pattern matches nearest the end of the title, else the pack's default.
+# What may follow the kind a title names: 范文/模板/稿, a bracketed or dashed addition,
+# a number or a year, 的（工作情况）报告.
+_TITLE_TAIL = re.compile(
+    r"\s*(?:(?:范文|模板|范本|例文|样本|大全|精选|推荐|全文|稿|初稿|定稿|材料|汇报|提纲|发言稿|集锦|锦集|合集|汇编|汇总"
+    r"|集合)\s*)*"
+    r"(?:[（(【\[<《].*|[—–－\-:：|｜_].*|篇?\s*[\d一二三四五六七八九十两多]{1,3}\s*篇?|\d{4}.*|的(?:工作)?(?:情况)?报告)?\s*$")
 
-    A Chinese title names its kind last (…述职工作总结 is a 工作总结), so the match that
-    ends latest wins; among matches ending at the same place, the earlier profile.
+
+def choose_profile(pack: Pack, title: str) -> str:
+    """The profile whose title pattern matches at the end of the title, else the pack's default.
+
+    A Chinese title names its kind last (…述职工作总结 is a 工作总结; 述职报告的写作 is no
+    述职报告): a match counts when only decoration follows it (范文, （2023年度）, ——副标题,
+    a number), and the one that ends latest wins; among matches ending at the same place,
+    the earlier profile.
     """
     best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
-        ends = [m.end() for p in profile.title for m in p.finditer(title)]
+        ends = [m.end() for p in profile.title for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
         if ends and max(ends) > best_end:
             best, best_end = name, max(ends)
     return best
@@ -135,19 +146,33 @@ class Linter:
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
 
-    def profile_for(self, report: Report) -> Profile:
-        """The profile a report is linted with (``--profile``, else chosen from its title); sets ``report.profile``."""
-        title = report.title.view if report.title else ""
-        profile = self.pack.profile(self.options.profile or choose_profile(self.pack, title))
-        report.profile = profile.name
+    def profile_for(self, report: Report, page_title: str = "") -> Profile:
+        """The profile a report is linted with (``--profile``, else chosen from its title, else
+        from ``page_title``, the title of the page it was copied from); sets ``report.profile``
+        and, for --outline, ``report.profile_reason``."""
+        title = report.title.view.strip() if report.title else ""
+        if self.options.profile:
+            name, reason = self.options.profile, "--profile"
+        else:
+            name = choose_profile(self.pack, debris.without_glosses(title or page_title))
+            if name != self.pack.default_profile:
+                reason = f"标题「{title}」" if title else f"没有标题，按网页标题「{page_title}」"
+            elif not title:
+                reason = "没有找到标题，不知道文种"
+            else:
+                reason = f"标题「{title}」看不出是哪种文稿"
+        profile = self.pack.profile(name)
+        if not profile.sections:
+            reason += "，不检查必需章节"
+        report.profile, report.profile_reason = profile.name, reason
         return profile
 
     def read(self, doc: document.Document) -> Report:
         """The report's structure, read once its site debris is blanked out (lint.debris),
         with its profile chosen."""
-        debris.mark(doc, self.pack)
+        found = debris.mark(doc, self.pack)
         report = parse(doc)
-        self.profile_for(report)
+        self.profile_for(report, "" if report.title is not None else debris.page_title(doc, found))
         return report
 
     def lint_document(self, doc: document.Document) -> list[Finding]:

@@ -41,6 +41,9 @@ def schema() -> dict:
             "name": {"type": "string", "minLength": 1},
             "headings": {"type": "array", "minItems": 1, "items": _PATTERN},
             "examples": {"type": ["array", "null"], "items": {"type": "string", "minLength": 1}},
+            "keywords": _patterns("a heading holding one of these has this part"),
+            "openings": _patterns("a paragraph opening with one of these has this part"),
+            "body": {"type": "boolean", "description": "text before the later parts counts as this part"},
         },
     }
     profile = {

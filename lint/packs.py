@@ -24,12 +24,17 @@ class PackError(Exception):
 
 
 class SectionSpec(Record):
-    __slots__ = ("name", "headings", "examples")
+    __slots__ = ("name", "headings", "examples", "keywords", "openings", "body")
 
-    def __init__(self, name: str, headings: list[re.Pattern], examples: list[str] | None = None):
+    def __init__(self, name: str, headings: list[re.Pattern], examples: list[str] | None = None,
+                 keywords: list[re.Pattern] | None = None, openings: list[re.Pattern] | None = None,
+                 body: bool = False):
         self.name = name
-        self.headings = headings
+        self.headings = headings  # its usual wordings (section-order uses these)
         self.examples = [] if examples is None else examples  # headings that satisfy it, for messages
+        self.keywords = [] if keywords is None else keywords  # words a heading of this part holds
+        self.openings = [] if openings is None else openings  # how a paragraph of this part opens
+        self.body = body  # text before the later parts' first heading counts as this part
 
 
 class Profile(Record):
@@ -100,6 +105,8 @@ LISTS = {
     "watermark.allow": "text the watermark rule leaves alone",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
+# The keys of a required section in a profile.
+SECTION_KEYS = ("name", "headings", "examples", "keywords", "openings", "body")
 # Mappings of plain strings a pack may hold.
 MAPPINGS: dict[str, str] = {
     "typos": "common typos (wrong: right)",
@@ -183,7 +190,8 @@ def _stored(pack: Pack) -> Pack:
         return [StoredPattern(p.pattern, p.flags) if isinstance(p, re.Pattern) else p for p in patterns]
 
     profiles = {name: Profile(name, lazy(p.title),
-                              [SectionSpec(s.name, lazy(s.headings), list(s.examples)) for s in p.sections])
+                              [SectionSpec(s.name, lazy(s.headings), list(s.examples), lazy(s.keywords),
+                                           lazy(s.openings), s.body) for s in p.sections])
                 for name, p in pack.profiles.items()}
     # the alternations too: working one out parses each of its patterns
     from .prefilter import FirstCharPattern
@@ -290,6 +298,14 @@ class _Reader:
             raise self.error(node, f"{what}: pattern {text!r} matches the empty string")
         return pattern
 
+    def boolean(self, node, what: str) -> bool:
+        import yaml
+
+        self.check_tag(node)
+        if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
+            raise self.error(node, f"{what} must be true or false")
+        return node.value.lower() in ("true", "yes", "on")
+
     def regexes(self, node, what: str) -> list[re.Pattern]:
         return [self.regex(item, what) for item in self.sequence(node, what)]
 
@@ -343,8 +359,8 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                 for item in r.sequence(value, f"profiles.{pname}.sections"):
                     fields = {n: (k, v) for n, k, v in r.mapping(item, "a section")}
                     for n, (k, _v) in fields.items():
-                        if n not in ("name", "headings", "examples"):
-                            raise r.error(k, f"unknown key {n!r} in a section (expected name, headings, examples)")
+                        if n not in SECTION_KEYS:
+                            raise r.error(k, f"unknown key {n!r} in a section (expected {', '.join(SECTION_KEYS)})")
                     if "name" not in fields or "headings" not in fields:
                         raise r.error(item, "a section needs both 'name' and 'headings'")
                     heads = r.regexes(fields["headings"][1], f"profiles.{pname}.sections.headings")
@@ -352,7 +368,11 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                         raise r.error(fields["headings"][1], "a section needs at least one heading pattern")
                     examples = [r.string(e, "a section example") for e in
                                 r.sequence(fields["examples"][1], "examples")] if "examples" in fields else []
-                    sections.append(SectionSpec(r.string(fields["name"][1], "a section's name"), heads, examples))
+                    keywords, openings = ([r.regexes(fields[k][1], f"profiles.{pname}.sections.{k}")
+                                           if k in fields else [] for k in ("keywords", "openings")])
+                    body = r.boolean(fields["body"][1], "a section's body") if "body" in fields else False
+                    sections.append(SectionSpec(r.string(fields["name"][1], "a section's name"), heads, examples,
+                                                keywords, openings, body))
                 profile.sections = sections  # a pack's sections replace the profile's
             else:
                 raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, sections)")

@@ -132,7 +132,7 @@ class Section(Record):
 
 
 class Report(Record):
-    __slots__ = ("noise", "title", "opening", "sections", "profile", "cache")
+    __slots__ = ("noise", "title", "opening", "sections", "profile", "profile_reason", "cache")
     _hidden = ("cache",)
 
     def __init__(self, noise: list[Paragraph] | None = None, title: Paragraph | None = None,
@@ -143,6 +143,7 @@ class Report(Record):
         self.opening = [] if opening is None else opening
         self.sections = [] if sections is None else sections  # top-level sections, in order
         self.profile = profile  # set by the engine once chosen
+        self.profile_reason = ""  # why that profile (for --outline)
         # What several rules work out from the tree (e.g. lint.rules.missing_section's heading
         # spans), kept once worked out: the tree does not change while rules read it.
         self.cache: dict = {}
@@ -541,7 +542,8 @@ def build_report(tree, objects: list) -> Report:
 def outline(report: Report) -> Iterator[str]:
     """Human-readable lines describing the parsed tree (``reportlint --outline``)."""
     if report.profile:
-        yield f"profile: {report.profile}"
+        why = f"（{report.profile_reason}）" if report.profile_reason else ""
+        yield f"profile: {report.profile}{why}"
     for p in report.noise:
         yield f"{p.line:>5}  noise    {_short(p.text)}"
     if report.title:

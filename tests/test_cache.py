@@ -51,10 +51,10 @@ def test_cached_pack_equals_a_fresh_one(cache_dir):
 def test_cached_patterns_compile_when_first_used_and_match_as_compiled_ones(cache_dir):
     fresh = packs.load()
     cached = packs.load()
-    stored = cached.profile().sections[0].headings[0]
+    stored = cached.profile("述职报告").sections[0].headings[0]
     assert isinstance(stored, packs.StoredPattern) and stored._compiled is None
     heading = "一、主要工作情况"
-    assert stored.search(heading).span() == fresh.profile().sections[0].headings[0].search(heading).span()
+    assert stored.search(heading).span() == fresh.profile("述职报告").sections[0].headings[0].search(heading).span()
     assert stored._compiled is not None
     line = "共开展XX次，获评AAA级信用企业，建立AAA群。"
     for key in ("placeholder.patterns", "placeholder.allow"):

@@ -11,7 +11,8 @@ def write(tmp_path, text):
 
 def test_default_pack_profile():
     pack = packs.load()
-    profile = pack.profile()
+    assert pack.profile().name == "通用" and pack.profile().sections == []
+    profile = pack.profile("述职报告")
     assert profile.name == "述职报告"
     assert [s.name for s in profile.sections] == ["工作情况", "存在问题", "下一步打算"]
 
@@ -19,7 +20,7 @@ def test_default_pack_profile():
 def test_sections_are_replaced(tmp_path):
     path = write(tmp_path, "profiles:\n  述职报告:\n    sections:\n      - name: 个人简介\n        headings: ['简介']\n")
     pack = packs.load([path])
-    assert [s.name for s in pack.profile().sections] == ["个人简介"]
+    assert [s.name for s in pack.profile("述职报告").sections] == ["个人简介"]
     assert pack.patterns("placeholder.patterns")  # the rest of the default pack is kept
 
 

@@ -7,11 +7,12 @@ class MissingTitle(Rule):
     """Missing or unexpected title (缺少标题).
 
     A report opens with a title line (``XX同志2023年度述职报告``) before its opening
-    paragraph; advert lines in front of it are skipped. Flagged at the first line of
-    the report when no line reads as a title, and at the title when it does not
-    look like a title of the profile's kind — a 述职报告's title names a 述职报告 (or
-    述职述廉, 履职报告, …), a 工作总结's a 总结; the patterns are the profile's
-    ``title`` list in the rule pack. The generic profile accepts any title.
+    paragraph; site debris in front of it is skipped. Flagged at the first line of
+    the report when no line reads as a title, and, when ``--profile`` names a kind, at
+    the title when it does not name that kind — a 述职报告's title names a 述职报告 (or
+    述职, 履职报告, …), a 工作总结's a 总结; the patterns are the profile's ``title``
+    list in the rule pack. The default profile (通用, for a title that names no known
+    kind) accepts any title.
 
     An empty document (no text at all, or only white space) gets this one finding
     instead of a finding per missing section.
@@ -22,8 +23,7 @@ class MissingTitle(Rule):
     severity = "warning"
     examples = {
         "bad": ["今年以来，在区委的正确领导下，我认真履行党建第一责任人职责，始终坚持抓班子、带队伍，"
-                "扎实开展各项党建工作，现将一年来履职情况报告如下：\n一、主要工作\n内容。\n",
-                "关于近期工作的几点想法\n\n一、主要工作\n内容。\n"],
+                "扎实开展各项党建工作，现将一年来履职情况报告如下：\n一、主要工作\n内容。\n"],
         "good": ["某某同志2023年度述职报告\n\n今年以来，我认真履行职责。\n一、主要工作\n内容。\n",
                  "仅供学习 禁止外传 用后删除\nX区政务局党组书记抓基层党建工作述职报告\n\n一、主要工作\n内容。\n"],
     }
@@ -45,6 +45,8 @@ class MissingTitle(Rule):
             return
         title = report.title
         patterns = ctx.profile.title
+        if ctx.profile.name == ctx.pack.default_profile:
+            return  # the title named no known kind, and the default profile accepts it
         if patterns and not any(p.search(title.view) for p in patterns):
             yield Problem(title.line, title.column, title.line, title.end_column,
                           f"标题「{title.text.strip()}」看不出是{ctx.profile.name}")

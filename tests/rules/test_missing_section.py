@@ -29,10 +29,16 @@ def test_one_finding_per_missing_section_at_the_title():
     assert "下一步打算" in fs[1].message
 
 
-def test_no_title_reports_at_line_1():
-    fs = missing("\n一、主要工作\n\n内容。\n")
-    assert {f.line for f in fs} == {1}
-    assert len(fs) == 2
+def test_no_title_reports_at_the_first_line_of_the_report():
+    # without a title there is no kind (通用) unless one is named
+    assert missing("\n一、主要工作\n\n内容。\n") == []
+    fs = missing("\n一、主要工作\n\n内容。\n", profile="述职报告")
+    assert {f.line for f in fs} == {2} and len(fs) == 2
+    # a page's collection title names the kind when the report has no title of its own
+    text = ("预算公开自查报告范文（精选6篇）\n\n根据上级要求，我单位对照专项整治工作的各项规定开展了自查。\n"
+            "一、高度重视，狠抓落实\n中心高度重视有关规定的学习贯彻工作，并将贯彻落实情况纳入年度考核。\n")
+    fs = missing(text)
+    assert [(f.line, f.message.split("：")[0]) for f in fs] == [(3, "缺少「存在问题」部分"), (3, "缺少「整改措施」部分")]
 
 
 def test_combined_heading_satisfies_both():
