@@ -49,6 +49,7 @@ _CHUNK = re.compile(r"\s*(\d{1,3})、")
 # A line longer than this is a page flattened into one line: a match there makes only
 # its sentence debris, never the whole line.
 FLAT = 300
+SENTENCE_MAX = 80  # the longest sentence taken for debris on a flattened page
 PROSE_END = "。；;"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -186,6 +187,8 @@ def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
     stop = m.end() if m else len(view)
     while begin < start and view[begin].isspace():
         begin += 1
+    if stop - begin > SENTENCE_MAX:  # no sentence ends near it: the debris alone
+        return start, end
     return begin, stop
 
 

@@ -47,6 +47,7 @@ _HANZI = re.compile(r"[\u3400-\u9fff]")
 _GREETING = re.compile(r"(尊敬的|各位|同志们|大家好)")
 # A numbered line whose own text is longer than this is a list item, not a heading.
 ITEM_MIN = 40
+ITEM_COMMAS = 3  # …or holds this many clauses: 突出重点,加强指导,制定…,规范了
 SENTENCE_ENDS = "。！？；;!?"
 
 
@@ -100,7 +101,7 @@ class Enum(Record):
 
 
 class Paragraph(Record):
-    __slots__ = ("line", "column", "end_column", "text", "enums", "view")
+    __slots__ = ("line", "column", "end_column", "text", "enums", "view", "item")
 
     def __init__(self, line: int, column: int, end_column: int, text: str, enums: list[Enum] | None = None,
                  view: str = ""):
@@ -110,6 +111,7 @@ class Paragraph(Record):
         self.text = text
         self.enums = [] if enums is None else enums
         self.view = view or text  # ``text`` as the rules read it (the line's view)
+        self.item = None  # a numbered list item's numbering (a Heading that is not one)
 
 
 class Section(Record):
@@ -243,8 +245,9 @@ def enum_matches(view: str, start: int, end: int) -> Iterator[re.Match]:
         shi = view.find("是", shi + 1, end)
 
 
-def _drop_items(lines, heads: dict, depths: list[int]) -> None:
-    """Take the numbered lines that are list items, not headings, out of ``heads``.
+def _drop_items(lines, heads: dict, depths: list[int]) -> dict:
+    """Take the numbered lines that are list items, not headings, out of ``heads``, and
+    return them (index → numbering).
 
     A numbered line is a heading when it names what follows: short, and followed by its
     body (a paragraph, or a heading of a deeper level), or glued to its body on the same
@@ -297,12 +300,11 @@ def _drop_items(lines, heads: dict, depths: list[int]) -> None:
             if heading_split(view, start) - start > ITEM_MIN:
                 items.add(i)
             continue
-        if end - start > ITEM_MIN:
+        if end - start > ITEM_MIN or sum(view.count(c, start, end) for c in "，,") >= ITEM_COMMAS:
             items.add(i)
         elif not followed(i) and (view[end - 1] in SENTENCE_ENDS or not bodied[i]):
             items.add(i)
-    for i in items:
-        del heads[i]
+    return {i: heads.pop(i) for i in items}
 
 
 def _close(group: list[int], bodied: dict, followed) -> None:
@@ -357,7 +359,7 @@ class ReportLexer:
             if head:
                 heads[i] = head
 
-        _drop_items(lines, heads, depths)
+        items = _drop_items(lines, heads, depths)
         title_index = self._find_title(lines, heads, depths, top_depth)
         if title_index is not None:
             heads.pop(title_index, None)
@@ -395,6 +397,10 @@ class ReportLexer:
                     continue
                 body_start = end
             para = self._paragraph(line, body_start)
+            item = items.get(i)
+            if item is not None:  # a numbered list item: its numbering, for heading-numbering
+                item.line, item.end_column = number, para.end_column
+                para.item = item
             objects.append(para)
             yield "LINE", len(objects) - 1, number, para.column, para.end_column
             for enum in para.enums:

@@ -68,6 +68,20 @@ class Rule:
         raise NotImplementedError
 
 
+# Text wrapped at a page's width: at least WRAP_LINES lines of WRAP_MIN characters or more.
+WRAP_MIN, WRAP_LINES = 16, 6
+
+
+def wrapped(doc) -> bool:
+    """Text cut into lines of a page's width (from a PDF): most of its longer lines end
+    mid-sentence, so its paragraphs and headings cannot be told."""
+    lines = [line.view.rstrip() for line in doc.lines if len(line.view.strip()) >= WRAP_MIN]
+    if len(lines) < WRAP_LINES:
+        return False
+    cut = sum(1 for view in lines if view[-1].isalnum())
+    return cut * 2 >= len(lines)
+
+
 def sections_of(report) -> list:
     """``list(report.walk())``, worked out once per report: several rules walk the tree."""
     sections = report.cache.get("sections")

@@ -5,14 +5,16 @@ import re
 from .base import Rule, lines_where, problem_at
 
 FULL = "。，、；：！？"
-HALF = ",;:!?"  # the half-width forms of ，；：！？ (web pages often show those)
+# The half-width forms of ，；：！ (web pages often show those). Not ``?``: copied text shows
+# a character its encoding lost as ``?`` (書??), which says nothing about punctuation.
+HALF = ",;:!"
 _RUN = re.compile(f"[{FULL}{HALF}]{{2,}}")
 # Where a run starts: a mark followed by a mark. Starting with a class, it lets ``re``
 # skip the other characters in its own loop (a leading repeat does not).
 _RUN_START = re.compile(f"[{FULL}{HALF}](?=[{FULL}{HALF}])")
 # Strongest first: a fix keeps the strongest mark of the run.
 _STRENGTH = "。？！；：，、"
-_FULL_FORM = str.maketrans(HALF, "，；：！？")
+_FULL_FORM = str.maketrans(HALF, "，；：！")
 # Emphatic pairs that are written on purpose.
 _ALLOWED = {a + b for a in "？?" for b in "！!"} | {b + a for a in "？?" for b in "！!"}
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .base import Problem, Rule
+from .base import Problem, Rule, wrapped
 
 
 class EmptySection(Rule):
@@ -30,6 +30,8 @@ class EmptySection(Rule):
     }
 
     def check(self, ctx):
+        if wrapped(ctx.doc):
+            return  # text wrapped at a page's width: a heading's next line may be its own end
         for section in ctx.report.walk():
             if section.paragraphs or section.children:
                 continue

@@ -1,8 +1,22 @@
 from __future__ import annotations
 
-from .base import Problem, Rule, sections_of
+from .base import Problem, Rule, sections_of, wrapped
 
 CN = "零一二三四五六七八九"
+
+
+def _bare_heading(view: str) -> bool:
+    """A short line without sentence or clause marks: a heading without a number."""
+    text = view.strip()
+    return 2 <= len(text) <= BARE_MAX and not any(ch in text for ch in "。；;，,：:！!？?")
+
+
+BARE_MAX = 20
+
+
+def _items(paragraphs) -> list:
+    """The numberings of the numbered list items among ``paragraphs``."""
+    return [p.item for p in paragraphs if p.item is not None]
 
 
 def int_to_cn(n: int) -> str:
@@ -13,24 +27,33 @@ def int_to_cn(n: int) -> str:
     return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
 
 
+def render_like(h, n: int) -> str:
+    """The numbering ``n`` written as ``h`` is (1、 stays 1、, 1. stays 1.)."""
+    if h.style == "1." and h.marker.rstrip()[-1:] in "、．":
+        return f"{n}{h.marker.rstrip()[-1]}"
+    return render(h.style, n)
+
+
 def render(style: str, n: int) -> str:
     """The numbering ``n`` written in a heading style: 一、 （一） 1. （1）."""
     return {"一、": f"{int_to_cn(n)}、", "（一）": f"（{int_to_cn(n)}）",
             "1.": f"{n}.", "（1）": f"（{n}）"}.get(style, str(n))
 
 
-def sequence(items, number, marker, render_marker, restart: bool = False):
+def sequence(items, number, marker, render_marker, restart: bool = False, from_one: bool = True,
+             starts_run=None):
     """Yield (item, message) for each item that breaks the run 1, 2, 3… of its siblings.
 
     With ``restart`` (一是…), a 1 starts a new run and a run may begin elsewhere than 1
     (it is judged from its first number on); without it (headings under one parent),
-    the run must start at 1 and a later 1 is out of order.
+    the run must start at 1 (unless not ``from_one``) and a later 1 is out of order,
+    except where ``starts_run(item)`` says a new run begins there.
     """
     expected = None
     for item in items:
         n = number(item)
-        if expected is None or (restart and n == 1):
-            if expected is None and n != 1 and not restart:
+        if expected is None or (restart and n == 1) or (n == 1 and starts_run is not None and starts_run(item)):
+            if expected is None and n != 1 and not restart and from_one:
                 yield item, f"序号从「{marker(item)}」开始，缺少「{render_marker(item, 1)}」"
             expected = n + 1
             continue
@@ -52,12 +75,14 @@ class HeadingNumbering(Rule):
     """Heading or 一是/二是 numbering out of sequence (序号错误).
 
     At each level, headings number 1, 2, 3… under their parent — ``一、二、三、``,
-    ``（一）（二）``, ``1. 2.``, ``（1）（2）`` — and start again under a new parent.
-    Flagged at the heading: a skipped number (``一、二、四、``), a repeated one, one out
-    of order, a run that does not start at one (a ``（二）`` with no ``（一）``), and a
-    heading whose level is used before its parent level appears (a ``（一）`` before
-    any ``一、``, or a ``1.`` ahead of the ``（一）`` of its section). A report may skip
-    a level throughout (``一、`` then ``1.``).
+    ``（一）（二）``, ``1. 2.``, ``（1）（2）`` — and start again under a new parent or
+    after a heading without a number. Flagged at the heading: a skipped number
+    (``一、二、四、``), a repeated one, one out of order, a run inside a section that does
+    not start at one (a ``（二）`` with no ``（一）``), and a heading whose level is used
+    before its parent level appears (a ``（一）`` before any ``一、``, or a ``1.`` ahead of
+    the ``（一）`` of its section). A report may skip a level throughout (``一、`` then
+    ``1.``), and its top level may begin elsewhere than one (a page of a longer text).
+    Numbered list items of the same style count in their headings' run.
 
     The inline enumeration ``一是…二是…三是…`` runs across the paragraphs of one
     section and starts again at a new ``一是``; ``一是…三是`` is flagged at ``三是``.
@@ -85,10 +110,12 @@ class HeadingNumbering(Rule):
     def check(self, ctx):
         report = ctx.report
         sections = sections_of(report)
-        yield from self._siblings([s.heading for s in report.sections])
+        if wrapped(ctx.doc):
+            return  # text wrapped at a page's width: its headings cannot be told
+        yield from self._siblings(report.sections, report.opening, root=True)
         for section in sections:
             if section.children:  # (a leaf has no numbering of its own to check)
-                yield from self._siblings([s.heading for s in section.children])
+                yield from self._siblings(section.children, section.paragraphs)
         for paragraphs in [report.opening] + [s.paragraphs for s in sections]:
             enums = [e for p in paragraphs for e in p.enums]
             if not enums:
@@ -97,8 +124,13 @@ class HeadingNumbering(Rule):
                                           lambda e, n: f"{int_to_cn(n)}是", restart=True):
                 yield Problem(enum.line, enum.column, enum.line, enum.column + len(enum.marker), message)
 
-    def _siblings(self, headings):
-        numbered = [h for h in headings if h.number is not None]
+    def _siblings(self, children, paragraphs, root: bool = False):
+        """Numbering of the sections ``children`` of one parent (whose own paragraphs are
+        ``paragraphs``), with the numbered list items among them. The report's top level
+        may begin elsewhere than one (a page of a longer text: 三、…), and a run starts
+        again at a 1 after a line that reads as a heading of its own (述职报告的撰写内容)."""
+        items = _items(paragraphs) + [i for child in children for i in _items(child.paragraphs)]
+        numbered = [s.heading for s in children if s.heading.number is not None]
         if not numbered:
             return
         top = min(h.level for h in numbered)
@@ -106,10 +138,22 @@ class HeadingNumbering(Rule):
         for h in numbered:
             if h.level != top:
                 yield self._at(h, f"「{h.marker}」缺少上级标题：它出现在「{first_top.marker}」这一级之前")
-        main = [h for h in numbered if h.level == top]
-        for h, message in sequence(main, lambda h: h.number, lambda h: h.marker,
-                                   lambda h, n: render(h.style, n)):
-            yield self._at(h, message)
+        # Numbered list items of the same style count in the run (一、 an item, 二、 a
+        # heading); when they start again at one among the headings, they are lists of
+        # their own, and the run cannot be judged.
+        styles = {h.style for h in numbered if h.level == top}
+        items = [i for i in items if i.style in styles]
+        main = sorted([h for h in numbered if h.level == top] + items, key=lambda h: h.line)
+        if items and any(h.number == 1 for h in main[1:]):
+            return
+        after_bare = set()
+        for before, section in zip(children, children[1:]):
+            if any(_bare_heading(p.view) for p in before.paragraphs):
+                after_bare.add(id(section.heading))
+        for h, message in sequence(main, lambda h: h.number, lambda h: h.marker, render_like, from_one=not root,
+                                   starts_run=lambda h: id(h) in after_bare):
+            if not any(h is i for i in items):  # reported at headings only
+                yield self._at(h, message)
 
     @staticmethod
     def _at(h, message: str) -> Problem:

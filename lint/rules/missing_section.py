@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Problem, Rule, heading_lines, sections_of
+from .base import Problem, Rule, heading_lines, sections_of, wrapped
 
 # A short line on its own, without sentence punctuation, reads as a heading even
 # without a number (存在的问题：).
@@ -92,8 +92,6 @@ def has_text(doc) -> bool:
 
 # Text before the later parts' first heading that counts as a ``body: true`` part.
 BODY_MIN = 60
-# Text wrapped at a page's width: at least WRAP_LINES lines of WRAP_MIN characters or more.
-WRAP_MIN, WRAP_LINES = 16, 6
 # A page flattened into long lines has its headings inside them.
 FLAT_LINE = 300
 _INLINE_HEADING = re.compile(r"[。！？；：:]\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])")
@@ -145,16 +143,6 @@ def body_before(report, line: int | None) -> int:
         if s.heading.line > title and (line is None or s.heading.line < line):
             total += len(s.heading.view)
     return total
-
-
-def wrapped(doc) -> bool:
-    """Text cut into lines of a page's width (from a PDF): most of its longer lines end
-    mid-sentence, so its paragraphs and headings cannot be told."""
-    lines = [line.view.rstrip() for line in doc.lines if len(line.view.strip()) >= WRAP_MIN]
-    if len(lines) < WRAP_LINES:
-        return False
-    cut = sum(1 for view in lines if view[-1].isalnum())
-    return cut * 2 >= len(lines)
 
 
 def flattened(doc, report) -> bool:

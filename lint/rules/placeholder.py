@@ -16,8 +16,9 @@ class Placeholder(Rule):
 
     Templates from material sites stand ``X``/``XX``/``××``/``ＸＸ`` in for names and
     numbers (``202X年``, ``X月X日``), ``*`` for a figure or a name (``我叫***，现任***村``),
-    ``____`` or ``_`` for anything (``到_小学任职``), ``AAA`` for a blank, and leave dates
-    with their digits stripped (``——年月日``). Each run is one finding spanning exactly its
+    ``____`` or ``_`` for anything (``到_小学任职``), ``AAA`` or ``☆`` for a blank, bracketed
+    prompts (``[具体措施]``, ``[新产品名称]``), and leave dates with their digits stripped
+    (``——年月日``). A name a site censored or anonymised (``镇X委``, ``X区``) is a blank too. Each run is one finding spanning exactly its
     characters. Legitimate text is left alone: ``X射线``, ``X光机``, ``1+X证书``, ``5×8米``,
     ``AAA级信用企业``, ``4A级景区``, English words and acronyms, pinyin annotations
     (``報(bào)告``), Markdown bullets and ``**bold**``. A blank written only in Latin
