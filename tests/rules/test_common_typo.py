@@ -92,3 +92,53 @@ def test_seeds():
     assert lines[11][fs[1].column - 3: fs[1].end_column - 1] == "党性淡簿"
     assert lines[5][fs[0].column - 5: fs[0].end_column - 1] == "解民忧、暧民心"
     assert seed_findings("000") == seed_findings("002") == seed_findings("004") == []
+
+
+@pytest.mark.parametrize("line, wrong, right", [
+    ("他瞑思苦想，终于找到了办法。", "瞑思苦想", "冥思苦想"),
+    ("始终严以律已，廉洁奉公。", "严以律已", "严以律己"),
+    ("向组织坦露心迹。", "坦露心迹", "袒露心迹"),
+    ("按要求设臵岗位。", "设臵", "设置"),
+    ("认真布署各项工作。", "布署", "部署"),
+    ("坚持励行节约。", "励行节约", "厉行节约"),
+])
+def test_entries_from_real_pages_and_the_common_list(line, wrong, right):
+    text = body(line)
+    fs = typos(text)
+    assert texts(fs, text) == [wrong] and fs[0].fix["replacement"] == right
+
+
+@pytest.mark.parametrize("line", [
+    "面对严峻工作形势，迎难而上。",
+    "激发韧劲和干劲。",
+    "在发布署名文章前审核。",
+    "组织干部暑期培训。",
+    "深沉缅怀革命先烈。",
+    "骑手轻松驰骋。",
+])
+def test_correct_text_across_an_entry_is_left_alone(line):
+    assert typos(body(line)) == []
+
+
+def test_every_entry_is_checked_against_a_word_list():
+    """No common word of jieba's dictionary (one it counts 20 times or more) holds an entry,
+    unless common-typo.allow names it (情不自已, 各自已经). The dictionary is built from web
+    text, so it lists some typos too (自已, 震憾): only words that hold an entry count."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None, "the test extra installs jieba for its dictionary"
+    path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
+    common = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, count = line.split(" ", 2)[:2]
+            if int(count) >= 20:
+                common.append(word)
+    assert len(common) > 50_000
+    pack = default_pack()
+    allow = pack.combined("common-typo.allow")
+    for wrong in pack.mappings["typos"]:
+        holders = [w for w in common if wrong in w and w != wrong and not allow.search(w)]
+        assert not holders, (wrong, holders[:5])  # a correct word holds it: an exception in common-typo.allow
