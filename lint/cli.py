@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "then report what remains")
     p.add_argument("--diff", action="store_true",
                    help="print the fixes as a unified diff and change nothing")
+    add_annotate_options(p)
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -79,6 +80,16 @@ def add_ecosystem_options(p: argparse.ArgumentParser) -> None:
     d.add_argument("--list-rules", action="store_true", help="list the rules (code, name, severity, fixable) and exit")
     d.add_argument("--explain", metavar="RULE", help="show a rule's documentation with examples and exit")
     d.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of them")
+
+
+def add_annotate_options(p: argparse.ArgumentParser) -> None:
+    """Word comments (see lint/annotate.py)."""
+    g = p.add_argument_group("Word comments (批注)")
+    g.add_argument("--annotate", metavar="OUT.docx",
+                   help="write a copy of the one document given, with a Word comment on each finding, to OUT.docx "
+                        "(.txt and .md become a new .docx); the document itself is not changed")
+    g.add_argument("--annotate-dir", metavar="DIR",
+                   help="write such a copy of each document linted into DIR, named after it with .docx")
 
 
 def jobs_count(value: str) -> int:
@@ -145,6 +156,11 @@ def use_color(choice: str, stream) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # reportlint serve: the local web page (lint/serve)
+        from .serve import main as serve
+
+        return serve(argv[1:])
     from . import compiled
 
     compiled.load()  # before anything compiles its patterns (see lint.compiled)
@@ -216,7 +232,9 @@ def run(args, parser) -> int:
         return outline(linter, files, errors, args.stdin_filename)
 
     ordered = False  # whether the findings are known to be in SORT_KEY order already
-    if args.fix or args.diff:
+    if args.annotate or args.annotate_dir:
+        findings = annotate(linter, files, args, errors)
+    elif args.fix or args.diff:
         from .rewrite import fix_paths
 
         findings = fix_paths(linter, files, args, errors)
@@ -245,6 +263,7 @@ def run(args, parser) -> int:
 
     args.files = len(files)
     args.checked = [args.stdin_filename if p == "-" else p for p in files]
+    args.linter = linter  # the html format shows what --fix would change
     if not args.diff:  # stdout holds the diff, or (--fix -) the fixed text of standard input
         write_output(args, findings, sys.stderr if args.fix and "-" in files else sys.stdout)
     for message in errors:
@@ -254,6 +273,21 @@ def run(args, parser) -> int:
     if errors or any(read_error for _, read_error in outcomes(findings)):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(settings.fails(severity) for severity, _ in outcomes(findings)) else EXIT_CLEAN
+
+
+def annotate(linter, files: list[str], args, errors: list[str]) -> list:
+    """``--annotate OUT`` / ``--annotate-dir DIR`` (lint.annotate)."""
+    from .annotate import annotate_paths
+
+    if args.fix or args.diff:
+        raise UsageError("--annotate and --annotate-dir cannot be combined with --fix or --diff")
+    if args.annotate and args.annotate_dir:
+        raise UsageError("give either --annotate OUT.docx or --annotate-dir DIR, not both")
+    if args.annotate and len(files) != 1:
+        raise UsageError(f"--annotate writes one document and {len(files)} were given; use --annotate-dir DIR")
+    if args.annotate_dir and not os.path.isdir(args.annotate_dir):
+        raise UsageError(f"--annotate-dir: {args.annotate_dir}: not a directory")
+    return annotate_paths(linter, files, args.annotate, args.annotate_dir, args.stdin_filename, errors)
 
 
 def display_path(path: str) -> str:

@@ -15,6 +15,7 @@ FORMATS = {
     "github": "lint.formats.github",
     "junit": "lint.formats.junit",
     "sarif": "lint.formats.sarif",
+    "html": "lint.formats.html",
 }
 # Renderers that are not --format choices.
 OTHER = {"statistics": "lint.formats.statistics"}
