@@ -111,9 +111,23 @@ LISTS = {
     "watermark.collection": "the title of a collection of reports",
     "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
-    "watermark.keys": "words one of which every match of the default pack's debris patterns holds",
+    "watermark.docsite-keys": "words one of which every match of watermark.docsite holds",
+    "watermark.intros-keys": "words one of which every match of watermark.intros holds",
+    "watermark.lines-keys": "words one of which every match of watermark.lines holds",
+    "watermark.hints-keys": "words one of which every match of watermark.hints holds",
+    "watermark.furniture-keys": "words one of which every match of watermark.furniture holds",
+    "watermark.copyright-keys": "words one of which every match of watermark.copyright holds",
+    "watermark.spam-keys": "words one of which every match of watermark.spam holds",
+    "watermark.collection-keys": "words one of which every match of watermark.collection holds",
+    "watermark.markers-keys": "words one of which every match of watermark.markers holds",
+    "watermark.paywall-keys": "words one of which every match of watermark.paywall holds",
+    "watermark.pieces-keys": "words one of which every match of watermark.pieces holds",
+    "watermark.tags-keys": "words one of which every match of watermark.tags holds",
+    "watermark.leftovers-keys": "words one of which every match of watermark.leftovers holds",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
+# Lists of plain words rather than patterns: the lists whose key ends so.
+WORDS = "-keys"
 # The keys of a required section in a profile.
 SECTION_KEYS = ("name", "headings", "examples", "keywords", "openings", "body")
 # Mappings of plain strings a pack may hold.
@@ -315,6 +329,10 @@ class _Reader:
             raise self.error(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
 
+    def words(self, node, what: str) -> list[re.Pattern]:
+        """Plain words, as patterns that match them as written."""
+        return [re.compile(re.escape(self.string(item, what))) for item in self.sequence(node, what)]
+
     def regexes(self, node, what: str) -> list[re.Pattern]:
         return [self.regex(item, what) for item in self.sequence(node, what)]
 
@@ -349,7 +367,8 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 full = f"{name}.{sub}"
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
-                pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
+                found = r.words(subvalue, full) if full.endswith(WORDS) else r.regexes(subvalue, full)
+                pack.lists.setdefault(full, []).extend(found)
                 if not is_default:  # what the default pack's lists no longer say alone
                     pack.__dict__.setdefault("_user_lists", set()).add(full)
                 pack.alternations.pop(full, None)
