@@ -156,7 +156,7 @@ GC_THRESHOLDS = (100_000, 50, 100)
 def run(args, parser) -> int:
     import gc
 
-    from . import config, engine
+    from . import api, config, engine
     from .files import discover, display_path
 
     gc.set_threshold(*GC_THRESHOLDS)
@@ -166,7 +166,8 @@ def run(args, parser) -> int:
         parser.print_usage(sys.stderr)
         raise UsageError("no PATH given (use '-' for standard input)")
     settings = config.resolve(args)
-    linter = make_linter(settings, args.report_unused_suppressions)
+    run_config = api.Config.from_settings(settings)
+    linter = run_config.linter(report_unused=args.report_unused_suppressions)
     errors: list[str] = []
     paths = discover(args.paths, errors, settings.accepts)
     if args.outline:
@@ -182,7 +183,7 @@ def run(args, parser) -> int:
     try:
         from . import formats
 
-        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source, linter)
+        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source, run_config)
         render = None if out is None else formats.finding_renderer(options)
         stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
         config_path = display_path(settings.path) if settings.path else None
@@ -209,20 +210,6 @@ def run(args, parser) -> int:
     for message in result.errors:
         print(f"reportlint: error: {message}", file=sys.stderr)
     return result.status
-
-
-def make_linter(settings, report_unused: bool = False):
-    """The linter the settings describe: their rule packs, rules, severities, profile, suppressions."""
-    from .engine import Linter, Options
-    from .packs import load
-    from .suppress import Suppressor
-
-    pack = load(settings.rules)
-    if settings.profile and settings.profile not in pack.profiles:
-        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
-                         f"(known: {', '.join(pack.profiles)})")
-    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
 
 
 def check_annotate(args, files: list[str]) -> None:
@@ -259,14 +246,16 @@ def open_output(output_file: str | None, fmt: str, stream):
 
 def discovery(args) -> int:
     """``--list-rules`` and ``--explain RULE``."""
-    from . import explain
+    from . import api, explain
 
     sys.stdout.reconfigure(errors="replace")
     if args.list_rules:
-        explain.list_rules(sys.stdout)
-    elif not explain.explain_key(args.explain, sys.stdout):
-        known = ", ".join(e.name for e in explain.catalog())
-        raise UsageError(f"--explain: unknown rule {args.explain!r} (known: {known})")
+        explain.list_rules(api.rules(), sys.stdout)
+    else:
+        try:
+            sys.stdout.write(api.explain(args.explain))
+        except UsageError as exc:
+            raise UsageError(f"--explain: {exc}") from None
     return EXIT_CLEAN
 
 

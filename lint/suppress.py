@@ -116,7 +116,9 @@ class CommentIndex:
 
 
 class Suppressor:
-    """Applies suppressions to each document's findings and remembers which ones worked."""
+    """Applies suppressions to each document's findings; with ``report_unused``, it also
+    remembers which configuration entries worked (otherwise it keeps nothing between
+    documents, and one suppressor may serve several threads)."""
 
     def __init__(self, settings=None, report_unused: bool = False):
         self.settings = settings
@@ -146,7 +148,8 @@ class Suppressor:
         entries = []
         for entry in self.file_ignores + self.allow:
             if entry.paths is None or entry.paths.match(path):
-                self.covered.add(id(entry))
+                if self.report_unused:
+                    self.covered.add(id(entry))
                 entries.append(entry)
         return entries
 
@@ -181,7 +184,8 @@ class Suppressor:
             else:
                 hit = f.rule in entry.rules
             if hit:
-                self.used.add(id(entry))
+                if self.report_unused:
+                    self.used.add(id(entry))
                 return True
         return False
 

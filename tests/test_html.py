@@ -11,8 +11,8 @@ from docx_build import plain_docx, to_bytes
 from hypothesis import given
 from test_properties import SETTINGS, documents
 
-from conftest import ROOT, default_pack
-from lint import engine
+from conftest import ROOT
+from lint import api
 from lint.formats.html import SEVERITY_NAMES, file_section, view
 
 HOSTILE = ("某某同志述职报告\n\n一、主要工作\n\n<script>window.pwned = 1</script>完成X项任务。。\n\n"
@@ -164,11 +164,13 @@ def test_clean_run_page():
     assert not page.all("details", "rule")
 
 
+CONFIG = api.Config()
+
+
 @SETTINGS
 @given(text=documents)
 def test_any_document_shows_its_own_text_with_a_place_for_each_finding(text):
-    linter = engine.Linter(default_pack())
-    v = view(linter, "doc.txt", text.encode("utf-8", "surrogatepass"))
+    v = view(CONFIG, "doc.txt", text.encode("utf-8", "surrogatepass"))
     if v.doc is None:
         return  # unreadable: a read-error, shown without the text
     page = Page(file_section(v, "1"))

@@ -29,14 +29,15 @@ OTHER = {"statistics": "lint.formats.statistics"}
 
 class Options(Value):
     """How the output looks: the format (or ``statistics``), colour, source windows; the
-    run's linter, for the html format to show what ``--fix`` would change."""
+    run's configuration (a lint.api.Config), for the html format to show what ``--fix``
+    would change."""
 
     __slots__ = ()
-    _fields = ("format", "color", "show_source", "linter")
+    _fields = ("format", "color", "show_source", "config")
 
     def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True,  # noqa: A002
-                linter=None):
-        return tuple.__new__(cls, (format, color, show_source, linter))
+                config=None):
+        return tuple.__new__(cls, (format, color, show_source, config))
 
 
 def module(name: str):
@@ -47,7 +48,7 @@ def finding_renderer(options: Options):
     """``render(finding, source) -> str`` of the chosen format, or None when it writes the
     whole output at once."""
     one = getattr(module(options.format), "finding", None)
-    return None if one is None else partial(one, options=options._replace(linter=None))
+    return None if one is None else partial(one, options=options._replace(config=None))
 
 
 def write(result, options: Options, out) -> None:

@@ -12,13 +12,13 @@ Routes:
 - ``POST /api/fix?…``: the fixed text (.txt and .md only).
 
 A request carries its document and the server keeps nothing afterwards: there is no
-store to read another person's document from. The linters (one per profile) are made
-once and shared; they keep nothing of a document either.
+store to read another person's document from. Documents are linted and fixed through
+lint.api with one configuration, shared by the requests; it keeps nothing of a
+document either.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import secrets
 from importlib import resources
@@ -62,27 +62,25 @@ def _mb(size: int) -> str:
 
 
 class Service:
-    """What the routes do, with the linters and the limit of one server."""
+    """What the routes do, with the configuration and the limit of one server."""
 
     def __init__(self, settings, max_size: int):
-        from ..cli import make_linter
+        from .. import api
 
         self.max_size = max_size
-        self.linters = {"": make_linter(settings)}
-        for name in self.linters[""].pack.profiles:
-            chosen = copy.copy(settings)
-            chosen.profile, chosen.profile_where = name, "profile"
-            self.linters[name] = make_linter(chosen)
+        self.config = api.Config.from_settings(settings)
+        self.profiles = self.config.profiles
         self.static = _files("lint.serve", "static")
         self.assets = _files("lint.formats", "html_assets")
 
     # -- requests --------------------------------------------------------------------------
 
-    def linter(self, request: Request):
+    def profile(self, request: Request) -> str | None:
+        """The profile asked for (None: the configuration's own, else chosen from the title)."""
         profile = request.query_params.get("profile", "")
-        if profile not in self.linters:
-            raise Refusal(400, f"未知的文稿类型「{profile}」（可选：{'、'.join(n for n in self.linters if n)}）")
-        return self.linters[profile]
+        if profile and profile not in self.profiles:
+            raise Refusal(400, f"未知的文稿类型「{profile}」（可选：{'、'.join(self.profiles)}）")
+        return profile or None
 
     @staticmethod
     def name(request: Request) -> str:
@@ -114,12 +112,12 @@ class Service:
 
     # -- what is done with a document -------------------------------------------------------
 
-    def lint(self, linter, data: bytes, name: str) -> dict:
+    def lint(self, profile: str | None, data: bytes, name: str) -> dict:
         from ..fixes import fixable
         from ..formats.html import file_section, view
         from ..formats.text import summary
 
-        v = view(linter, name, data)
+        v = view(self.config, name, data, profile=profile)
         unreadable = [f for f in v.findings if f.rule == "read-error"]
         if unreadable:
             raise Refusal(422, f"无法读取「{name}」：{unreadable[0].message}")
@@ -132,26 +130,24 @@ class Service:
             "html": file_section(v, secrets.token_hex(4)),
         }
 
-    @staticmethod
-    def annotate(linter, data: bytes, name: str) -> bytes:
+    def annotate(self, profile: str | None, data: bytes, name: str) -> bytes:
         from ..annotate import annotate_bytes
 
-        result = annotate_bytes(linter, data, name)
+        result = annotate_bytes(self.config.linter(profile), data, name)
         if result.data is None:
             raise Refusal(422, f"无法读取「{name}」：{result.findings[0].message}")
         return result.data
 
-    @staticmethod
-    def fix(linter, data: bytes, name: str) -> bytes:
+    def fix(self, profile: str | None, data: bytes, name: str) -> bytes:
+        from .. import api
         from ..docx_reader import fix_refusal
-        from ..fixes import fix_bytes
 
         if fix_refusal(name):
             raise Refusal(422, "Word 文件不能自动修正：请下载带批注的副本，在 Word 中修改。")
-        result = fix_bytes(linter, data, name)
+        result = api.fix_bytes(data, name, config=self.config, profile=profile)
         if result.error:
             raise Refusal(422, f"「{name}」无法自动修正：{result.error}")
-        return result.fixed
+        return result.data
 
 
 def create_app(settings, max_size: int, host: str = "127.0.0.1") -> Starlette:
@@ -163,9 +159,9 @@ def create_app(settings, max_size: int, host: str = "127.0.0.1") -> Starlette:
         async def route(request: Request) -> Response:
             try:
                 name = service.name(request)
-                linter = service.linter(request)
+                profile = service.profile(request)
                 data = await service.body(request, name)
-                result = await run_in_threadpool(work, linter, data, name)
+                result = await run_in_threadpool(work, profile, data, name)
             except Refusal as refusal:
                 return JSONResponse({"error": refusal.message}, refusal.status, headers=HEADERS)
             return respond(result, name)
@@ -199,8 +195,7 @@ def create_app(settings, max_size: int, host: str = "127.0.0.1") -> Starlette:
         return static(service.assets, request.path_params["name"])
 
     async def info(request: Request) -> Response:
-        profiles = [name for name in service.linters if name]
-        return JSONResponse({"profiles": profiles, "max_size": service.max_size, "version": __version__},
+        return JSONResponse({"profiles": service.profiles, "max_size": service.max_size, "version": __version__},
                             headers=HEADERS)
 
     async def rules(request: Request) -> Response:
