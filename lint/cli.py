@@ -110,6 +110,16 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import main as serve
 
         return serve(argv[1:])
+    if argv[:1] == ["server"]:  # reportlint server: the language server (lint/lsp.py)
+        try:
+            from .lsp import main as server
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("pygls", "lsprotocol"):
+                raise
+            print(f"reportlint: error: reportlint server needs the lsp extra ({exc.name} is missing): "
+                  "pip install 'reportlint[lsp]'", file=sys.stderr)
+            return EXIT_ERROR
+        return server(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
