@@ -43,7 +43,8 @@ _NOT_XML = str.maketrans({"\x0b": " ", "\x0c": " "})
 
 
 class Annotated(Record):
-    """The outcome for one document: its findings and the annotated copy (None when unreadable)."""
+    """The outcome for one document: its findings, the annotated copy (None when unreadable)
+    and the document read (None when unreadable)."""
 
     __slots__ = ("findings", "data", "comments", "doc")
 
@@ -51,7 +52,7 @@ class Annotated(Record):
         self.findings = findings
         self.data = data
         self.comments = comments
-        self.doc = doc  # the document linted (None when unreadable)
+        self.doc = doc
 
 
 def annotate_bytes(linter, data: bytes, path: str) -> Annotated:
@@ -328,11 +329,10 @@ def write_file(path: str, data: bytes) -> None:
         raise
 
 
-def annotate_paths(linter, files: list[str], target: str | None, directory: str | None,
-                   stdin: tuple[str, bytes] | None, errors: list[str], render=None) -> list:
-    """``--annotate OUT`` (one document) or ``--annotate-dir DIR``: write each annotated copy,
-    return the files' reports (lint.engine.file_report); ``-`` stands for ``stdin``, a name
-    and its bytes."""
+def annotate_paths(linter, files: list[str], target: str | None, directory: str | None, errors: list[str],
+                   stdin: tuple[str, bytes] | None = None, render=None) -> list:
+    """``--annotate OUT`` (one document) or ``--annotate-dir DIR``: write each annotated copy
+    (``-`` is ``stdin``: a name and its bytes); return the files' reports (lint.engine.file_report)."""
     from .engine import file_report
     from .findings import read_error
 

@@ -186,28 +186,28 @@ def run(args, parser) -> int:
     if args.statistics and output_format(args) != "text":
         raise UsageError(f"--statistics prints a table and cannot be combined with --format {output_format(args)}")
     if args.annotate or args.annotate_dir:
-        check_annotate(args, paths)
+        check_annotate(args, paths)  # before --output-file is opened (and emptied)
     # stdout holds the diff, or (--fix -) the fixed text of standard input
     out = None if args.diff else open_output(args.output_file, fmt, sys.stderr if args.fix and "-" in paths
                                               else sys.stdout)
     try:
         from . import formats
 
+        # the html format shows what --fix would change: it gets the run's configuration
         options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source, run_config)
         render = None if out is None else formats.finding_renderer(options)
         stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
         config_path = display_path(settings.path) if settings.path else None
+        checked = [args.stdin_filename if path == "-" else path for path in paths]
         if args.annotate or args.annotate_dir:
             from .annotate import annotate_paths
 
-            reports = annotate_paths(linter, paths, args.annotate, args.annotate_dir, stdin, errors, render)
-            checked = [args.stdin_filename if path == "-" else path for path in paths]
+            reports = annotate_paths(linter, paths, args.annotate, args.annotate_dir, errors, stdin, render)
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         elif args.fix or args.diff:
             from .rewrite import fix_paths
 
             reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
-            checked = [args.stdin_filename if path == "-" else path for path in paths]
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         else:
             result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
@@ -222,14 +222,14 @@ def run(args, parser) -> int:
     return result.status
 
 
-def check_annotate(args, files: list[str]) -> None:
-    """The usage errors of ``--annotate OUT`` / ``--annotate-dir DIR``."""
+def check_annotate(args, paths: list[str]) -> None:
+    """The usage errors of ``--annotate OUT`` / ``--annotate-dir DIR`` (lint.annotate)."""
     if args.fix or args.diff:
         raise UsageError("--annotate and --annotate-dir cannot be combined with --fix or --diff")
     if args.annotate and args.annotate_dir:
         raise UsageError("give either --annotate OUT.docx or --annotate-dir DIR, not both")
-    if args.annotate and len(files) != 1:
-        raise UsageError(f"--annotate writes one document and {len(files)} were given; use --annotate-dir DIR")
+    if args.annotate and len(paths) != 1:
+        raise UsageError(f"--annotate writes one document and {len(paths)} were given; use --annotate-dir DIR")
     if args.annotate_dir and not os.path.isdir(args.annotate_dir):
         raise UsageError(f"--annotate-dir: {args.annotate_dir}: not a directory")
 
