@@ -79,21 +79,25 @@ def test_a_running_scheduler_reads_the_paths_listed_and_nothing_is_overwritten(t
     archive.mkdir()
     for n in range(3):
         (archive / f"{n}.txt").write_text(CLEAN_REPORT, encoding="utf-8")
+    (archive / "1.txt").write_text(CLEAN_REPORT.replace("各项", "XX项"), encoding="utf-8")
     listing = tmp_path / "list.txt"
-    listing.write_text("# the reports to check\narchive/0.txt\n\narchive/2.txt\n", encoding="utf-8")
+    url = (archive / "1.txt").as_uri()  # read through fsspec, as an http(s):// or s3:// one would be
+    listing.write_text(f"# the reports to check\narchive/0.txt\n\narchive/2.txt\n{url}\n", encoding="utf-8")
 
     with cluster(workers=1) as address:
         result = scale("--from", listing, "--output", "audit", "--scheduler", address, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr.decode("utf-8")
-    assert "linted 2 files on 1 workers" in result.stderr.decode("utf-8")
-    assert pq.read_table(tmp_path / "audit" / "findings").num_rows == 0
+    assert result.returncode == 1, result.stderr.decode("utf-8")
+    assert "linted 3 files on 1 workers" in result.stderr.decode("utf-8")
+    (row,) = pq.read_table(tmp_path / "audit" / "findings").to_pylist()
+    assert (row["path"], row["rule"]) == (url, "placeholder")
     assert pq.read_table(tmp_path / "audit" / "by_folder.parquet").to_pylist() == [
-        {"folder": "archive", "files": 2, "files_with_findings": 0, "findings": 0, "unreadable": 0}]
+        {"folder": "archive", "files": 2, "files_with_findings": 0, "findings": 0, "unreadable": 0},
+        {"folder": url.rsplit("/", 1)[0], "files": 1, "files_with_findings": 1, "findings": 1, "unreadable": 0}]
 
     again = scale("archive", "--output", "audit", cwd=tmp_path)  # the output holds a run already
     assert again.returncode == 2
     assert "--output audit" in again.stderr.decode("utf-8")
-    assert pq.read_table(tmp_path / "audit" / "by_folder.parquet").to_pylist()[0]["files"] == 2
+    assert pq.read_table(tmp_path / "audit" / "by_folder.parquet").to_pylist()[0]["files"] == 2  # the first run's
 
 
 def test_without_the_extra_or_a_path_the_command_says_what_is_missing(tmp_path):
