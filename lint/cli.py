@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "then report what remains")
     p.add_argument("--diff", action="store_true",
                    help="print the fixes as a unified diff and change nothing")
+    add_annotate_options(p)
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -79,6 +80,16 @@ def add_ecosystem_options(p: argparse.ArgumentParser) -> None:
     d.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of them")
 
 
+def add_annotate_options(p: argparse.ArgumentParser) -> None:
+    """Word comments (see lint/annotate.py)."""
+    g = p.add_argument_group("Word comments (批注)")
+    g.add_argument("--annotate", metavar="OUT.docx",
+                   help="write a copy of the one document given, with a Word comment on each finding, to OUT.docx "
+                        "(.txt and .md become a new .docx); the document itself is not changed")
+    g.add_argument("--annotate-dir", metavar="DIR",
+                   help="write such a copy of each document linted into DIR, named after it with .docx")
+
+
 def jobs_count(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"expected a number of processes (0 = one per CPU), got {value!r}")
@@ -94,6 +105,11 @@ def use_color(choice: str, stream) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # reportlint serve: the local web page (lint/serve)
+        from .serve import main as serve
+
+        return serve(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
@@ -155,6 +171,9 @@ def run(args, parser) -> int:
     paths = discover(args.paths, errors, settings.accepts)
     if args.outline:
         return outline(linter, paths, errors, args.stdin_filename)
+    annotating = bool(args.annotate or args.annotate_dir)
+    if annotating:
+        check_annotate(args, paths)
     fmt = "statistics" if args.statistics else output_format(args)
     if args.statistics and output_format(args) != "text":
         raise UsageError(f"--statistics prints a table and cannot be combined with --format {output_format(args)}")
@@ -164,11 +183,17 @@ def run(args, parser) -> int:
     try:
         from . import formats
 
-        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source)
+        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source, linter)
         render = None if out is None else formats.finding_renderer(options)
         stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
         config_path = display_path(settings.path) if settings.path else None
-        if args.fix or args.diff:
+        if annotating:
+            from .annotate import annotate_paths
+
+            reports = annotate_paths(linter, paths, args.annotate, args.annotate_dir, stdin, errors, render)
+            checked = [args.stdin_filename if path == "-" else path for path in paths]
+            result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
+        elif args.fix or args.diff:
             from .rewrite import fix_paths
 
             reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
@@ -199,6 +224,18 @@ def make_linter(settings, report_unused: bool = False):
                          f"(known: {', '.join(pack.profiles)})")
     return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
                                 profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
+
+
+def check_annotate(args, paths: list[str]) -> None:
+    """``--annotate OUT`` / ``--annotate-dir DIR`` (lint.annotate): what may be asked."""
+    if args.fix or args.diff:
+        raise UsageError("--annotate and --annotate-dir cannot be combined with --fix or --diff")
+    if args.annotate and args.annotate_dir:
+        raise UsageError("give either --annotate OUT.docx or --annotate-dir DIR, not both")
+    if args.annotate and len(paths) != 1:
+        raise UsageError(f"--annotate writes one document and {len(paths)} were given; use --annotate-dir DIR")
+    if args.annotate_dir and not os.path.isdir(args.annotate_dir):
+        raise UsageError(f"--annotate-dir: {args.annotate_dir}: not a directory")
 
 
 def output_format(args) -> str:

@@ -65,10 +65,55 @@ def choose_profile(pack: Pack, title: str) -> str:
     """
     best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
+        if not profile.title or not _title_pattern(pack, name).search(title):
+            continue  # none of the profile's patterns is in the title: one look, not one per pattern
         ends = [m.end() for p in profile.title for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
         if ends and max(ends) > best_end:
             best, best_end = name, max(ends)
     return best
+
+
+def _title_pattern(pack: Pack, name: str):
+    """One pattern finding whether any of a profile's ``title`` patterns is in a title."""
+    cache = pack.__dict__.setdefault("_combined", {})
+    key = ("profile-title", name)
+    if key not in cache:
+        from .regex import combine
+
+        cache[key] = combine(pack.profiles[name].title)
+    return cache[key]
+
+
+# Sentences of a profile's ``text`` that make a document of that kind whatever its title.
+TEXT_MARKS = 2
+TEXT_WITHIN = 3000  # characters
+
+
+def _reads_like(pack: Pack, doc: document.Document) -> Profile | None:
+    """The first profile with ``text`` patterns that TEXT_MARKS lines of the document match."""
+    text = doc.view_text if doc.kind == "text" else "\n".join(line.view for line in doc.lines)
+    text = text[:TEXT_WITHIN]  # a guide says what it is near its start
+    for name, profile in pack.profiles.items():
+        if not profile.text:
+            continue
+        pattern = _text_pattern(pack, name)
+        marks = set()
+        for m in pattern.finditer(text):
+            marks.add(text.count("\n", 0, m.start()))
+            if len(marks) >= TEXT_MARKS:
+                return profile
+    return None
+
+
+def _text_pattern(pack: Pack, name: str):
+    """One pattern for a profile's ``text`` list (kept with the pack)."""
+    cache = pack.__dict__.setdefault("_combined", {})
+    key = ("profile-text", name)
+    if key not in cache:
+        from .regex import combine
+
+        cache[key] = combine(pack.profiles[name].text)
+    return cache[key]
 
 
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
@@ -106,7 +151,7 @@ class Linter:
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
 
-    def profile_for(self, report: Report, page_title: str = "") -> Profile:
+    def profile_for(self, report: Report, page_title: str = "", doc: document.Document | None = None) -> Profile:
         """The profile a report is linted with (``--profile``, else chosen from its title, else
         from ``page_title``, the title of the page it was copied from); sets ``report.profile``
         and, for --outline, ``report.profile_reason``."""
@@ -122,6 +167,10 @@ class Linter:
             else:
                 reason = f"标题「{title}」看不出是哪种文稿"
         profile = self.pack.profile(name)
+        if profile.sections and not self.options.profile and doc is not None:
+            guide = _reads_like(self.pack, doc)
+            if guide is not None:
+                profile, reason = guide, f"{reason}，但正文是在讲怎么写（写作指南）"
         if not profile.sections:
             reason += "，不检查必需章节"
         report.profile, report.profile_reason = profile.name, reason
@@ -132,7 +181,7 @@ class Linter:
         with its profile chosen."""
         found = debris.mark(doc, self.pack)
         report = parse(doc)
-        self.profile_for(report, "" if report.title is not None else debris.page_title(doc, found))
+        self.profile_for(report, "" if report.title is not None else debris.page_title(doc, found), doc)
         return report
 
     def lint_document(self, doc: Document) -> list[Finding]:

@@ -34,12 +34,16 @@ class SectionSpec(Record):
 
 
 class Profile(Record):
-    __slots__ = ("name", "title", "sections")
+    __slots__ = ("name", "title", "sections", "text")
 
-    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None):
+    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None,
+                 text: list[re.Pattern] | None = None):
         self.name = name
         self.title = [] if title is None else title
         self.sections = [] if sections is None else sections
+        # sentences that mark a document of this kind whatever its title (a guide about
+        # writing a 工作总结 is no 工作总结): TEXT_MARKS of them in its text choose it
+        self.text = [] if text is None else text
 
 
 class Pack(Record):
@@ -77,6 +81,10 @@ class Pack(Record):
                 cache[key] = combine(self.patterns(key))
         return cache[key]
 
+    def extended(self, key: str) -> bool:
+        """Whether a user's pack added patterns to the list ``key``."""
+        return key in self.__dict__.get("_user_lists", ())
+
     def profile(self, name: str | None = None) -> Profile:
         return self.profiles[name or self.default_profile]
 
@@ -99,8 +107,23 @@ LISTS = {
     "watermark.collection": "the title of a collection of reports",
     "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
+    "watermark.docsite-keys": "words one of which every match of watermark.docsite holds",
+    "watermark.intros-keys": "words one of which every match of watermark.intros holds",
+    "watermark.lines-keys": "words one of which every match of watermark.lines holds",
+    "watermark.hints-keys": "words one of which every match of watermark.hints holds",
+    "watermark.furniture-keys": "words one of which every match of watermark.furniture holds",
+    "watermark.copyright-keys": "words one of which every match of watermark.copyright holds",
+    "watermark.spam-keys": "words one of which every match of watermark.spam holds",
+    "watermark.collection-keys": "words one of which every match of watermark.collection holds",
+    "watermark.markers-keys": "words one of which every match of watermark.markers holds",
+    "watermark.paywall-keys": "words one of which every match of watermark.paywall holds",
+    "watermark.pieces-keys": "words one of which every match of watermark.pieces holds",
+    "watermark.tags-keys": "words one of which every match of watermark.tags holds",
+    "watermark.leftovers-keys": "words one of which every match of watermark.leftovers holds",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
+# Lists of plain words rather than patterns: the lists whose key ends so.
+WORDS = "-keys"
 # The keys of a required section in a profile.
 SECTION_KEYS = ("name", "headings", "examples", "keywords", "openings", "body")
 # Mappings of plain strings a pack may hold.
@@ -192,7 +215,7 @@ def _stored(pack: Pack) -> Pack:
 
     profiles = {name: Profile(name, lazy(p.title),
                               [SectionSpec(s.name, lazy(s.headings), list(s.examples), lazy(s.keywords),
-                                           lazy(s.openings), s.body) for s in p.sections])
+                                           lazy(s.openings), s.body) for s in p.sections], lazy(p.text))
                 for name, p in pack.profiles.items()}
     # the alternations too: working one out parses each of its patterns
     from .prefilter import FirstCharPattern
@@ -268,6 +291,10 @@ class _Reader:
             raise self.error(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
 
+    def words(self, node, what: str) -> list[re.Pattern]:
+        """Plain words, as patterns that match them as written."""
+        return [re.compile(re.escape(self.string(item, what))) for item in self.sequence(node, what)]
+
     def regexes(self, node, what: str) -> list[re.Pattern]:
         return [self.regex(item, what) for item in self.sequence(node, what)]
 
@@ -302,7 +329,10 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 full = f"{name}.{sub}"
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
-                pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
+                found = r.words(subvalue, full) if full.endswith(WORDS) else r.regexes(subvalue, full)
+                pack.lists.setdefault(full, []).extend(found)
+                if not is_default:  # what the default pack's lists no longer say alone
+                    pack.__dict__.setdefault("_user_lists", set()).add(full)
                 pack.alternations.pop(full, None)
                 pack.__dict__.get("_combined", {}).pop(full, None)
     if pack.default_profile and pack.default_profile not in pack.profiles:
@@ -316,6 +346,8 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
         for name, key, value in r.mapping(pnode, f"profile {pname}"):
             if name == "title":
                 profile.title = profile.title + r.regexes(value, f"profiles.{pname}.title")
+            elif name == "text":
+                profile.text = profile.text + r.regexes(value, f"profiles.{pname}.text")
             elif name == "sections":
                 sections = []
                 for item in r.sequence(value, f"profiles.{pname}.sections"):
@@ -337,6 +369,6 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                                                 keywords, openings, body))
                 profile.sections = sections  # a pack's sections replace the profile's
             else:
-                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, sections)")
+                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, text, sections)")
         pack.profiles[pname] = profile
 

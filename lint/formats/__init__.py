@@ -21,19 +21,22 @@ FORMATS = {
     "github": "lint.formats.github",
     "junit": "lint.formats.junit",
     "sarif": "lint.formats.sarif",
+    "html": "lint.formats.html",
 }
 # Renderers that are not --format choices.
 OTHER = {"statistics": "lint.formats.statistics"}
 
 
 class Options(Value):
-    """How the output looks: the format (or ``statistics``), colour, source windows."""
+    """How the output looks: the format (or ``statistics``), colour, source windows, and
+    the linter of the run (the html format shows what ``--fix`` would change)."""
 
     __slots__ = ()
-    _fields = ("format", "color", "show_source")
+    _fields = ("format", "color", "show_source", "linter")
 
-    def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True):  # noqa: A002
-        return tuple.__new__(cls, (format, color, show_source))
+    def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True,  # noqa: A002
+                linter=None):
+        return tuple.__new__(cls, (format, color, show_source, linter))
 
 
 def module(name: str):
@@ -44,7 +47,8 @@ def finding_renderer(options: Options):
     """``render(finding, source) -> str`` of the chosen format, or None when it writes the
     whole output at once."""
     one = getattr(module(options.format), "finding", None)
-    return None if one is None else partial(one, options=options)
+    # what goes to the worker processes: the linter travels there on its own
+    return None if one is None else partial(one, options=Options(options.format, options.color, options.show_source))
 
 
 def write(result, options: Options, out) -> None:
