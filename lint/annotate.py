@@ -27,6 +27,7 @@ import sys
 import tempfile
 import zipfile
 
+from .i18n import _, choose
 from .record import Record
 
 AUTHOR = "reportlint"
@@ -64,7 +65,7 @@ def annotate_bytes(linter, data: bytes, path: str) -> Annotated:
     try:
         if path.lower().endswith(".docx"):
             return _annotate_docx(linter, data, path)
-        doc = readers.read(data, path)
+        doc = readers.read(data, path, encoding=linter.options.encoding)
     except DocumentError as exc:
         return Annotated([read_error(path, exc.message, exc.line, exc.column)], None)
     return _annotate_text(doc, linter.lint_document(doc))
@@ -349,8 +350,8 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
                 with open(path, "rb") as fh:
                     data = fh.read()
             except OSError as exc:
-                reports.append(file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")],
-                                           render))
+                reports.append(file_report(
+                    path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))], render))
                 continue
         result = annotate_bytes(linter, data, name)
         reports.append(file_report(name, result.findings, render, result.doc))
@@ -370,6 +371,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
             errors.append(f"{out}: cannot write: {exc.strerror or exc}")
             continue
         written.add(real)
-        print(f"reportlint: 已写入 {out}（{result.comments} 条批注）。 wrote {out} "
-              f"with {result.comments} comment{'s' if result.comments != 1 else ''}.", file=sys.stderr)
+        print(choose(f"reportlint：已写入 {out}（{result.comments} 条批注）。",
+                     f"reportlint: wrote {out} with {result.comments} comment{'s' if result.comments != 1 else ''}."),
+              file=sys.stderr)
     return reports

@@ -17,6 +17,7 @@ from . import debris, readers
 from .document import Document, DocumentError
 from .errors import UsageError
 from .findings import ENGINE_FINDINGS, PARSE_ERROR, SORT_KEY, FileReport, Finding, Result, read_error
+from .i18n import _
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .record import Record
@@ -27,15 +28,17 @@ Render = Callable[[Finding, str], str]
 
 
 class Options(Record):
-    __slots__ = ("select", "ignore", "severity", "profile", "suppressor")
+    __slots__ = ("select", "ignore", "severity", "profile", "suppressor", "encoding")
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
-                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None):
+                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None,
+                 encoding: str | None = None):
         self.select = select  # rule names or codes; None = all
         self.ignore = [] if ignore is None else ignore
         self.severity = {} if severity is None else severity  # rule name → severity
         self.profile = profile
         self.suppressor = suppressor  # a lint.suppress.Suppressor; None = comments only
+        self.encoding = encoding  # of text files (--encoding); None: found from their bytes
 
 
 class Context(Record):
@@ -224,11 +227,12 @@ class Linter:
             if data is None:
                 with open(path, "rb") as fh:
                     data = fh.read()
-            doc = readers.read(data, path, kind)
+            doc = readers.read(data, path, kind, self.options.encoding)
         except DocumentError as exc:
             return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
         except OSError as exc:
-            return file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")], render)
+            return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
+                               render)
         return file_report(path, self.lint_document(doc), render, doc)
 
 
