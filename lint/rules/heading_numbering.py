@@ -169,17 +169,20 @@ class HeadingNumbering(Rule):
         main = sorted([h for h in numbered if h.level == top] + items, key=lambda h: h.line)
         if items and any(h.number == 1 for h in main[1:]):
             return
-        after_bare = set()
-        for before, section in zip(children, children[1:]):
-            if any(_bare_heading(p.view) for p in before.paragraphs):
-                after_bare.add(id(section.heading))
+        after_bare = set()  # (only a 1 can start a run again)
+        if any(h.number == 1 for h in main[1:]):
+            for before, section in zip(children, children[1:]):
+                if any(_bare_heading(p.view) for p in before.paragraphs):
+                    after_bare.add(id(section.heading))
         after_cut = set()  # a paywall hid the text before it
-        for before, h in zip(main, main[1:]):
-            if any(before.line <= line <= h.line for line in hidden):
-                after_cut.add(id(h))
+        if hidden:
+            for before, h in zip(main, main[1:]):
+                if any(before.line <= line <= h.line for line in hidden):
+                    after_cut.add(id(h))
+        item_ids = {id(i) for i in items}
         for h, message in sequence(main, lambda h: h.number, lambda h: h.marker, render_like, from_one=not root,
                                    starts_run=lambda h: id(h) in after_bare, breaks=lambda h: id(h) in after_cut):
-            if not any(h is i for i in items):  # reported at headings only
+            if id(h) not in item_ids:  # reported at headings only
                 yield self._at(h, message)
 
     @staticmethod

@@ -190,12 +190,22 @@ def test_each_kind_of_debris_line_has_its_message(line, kind):
     ("班子成员履职尽责，召...", "...", "付费墙残留"),
     ("【部门工作总结】4、这样的总结，才能有所反思。", "【部门工作总结】", "网站标签残留"),
     ("学校工作计划 篇1为贯彻上级要求，制定本计划。", " 篇1", "网站标签残留"),
+    # https://www.refanwen.com (d001): a site's name in the middle of a duty list
+    ("负责四年级的教室房屋、论文网学生安全。", "论文网", "网站标签残留"),
+    ("德,是指思想政治素质等方面的360问答表现。", "360问答", "网站标签残留"),
 ])
 def test_debris_inside_a_line_is_reported_alone(line, debris, kind):
     (f,) = wm(REPORT.format(body=line))
     start = line.index(debris)
     assert (f.line, f.column, f.end_column) == (7, start + 1, start + len(debris) + 1)
     assert f.message.startswith(kind) and f.fix["replacement"] == "" and f.fix["end_line"] == 7
+
+
+def test_a_word_split_against_filters():
+    # http://www.hfabiao.com (d024): 共-产-党
+    line = "我---年加入中国共-产-党、----年到支行工作。"
+    fs = wm(REPORT.format(body=line))
+    assert [line[f.column - 1:f.end_column - 1] for f in fs] == ["-", "-"]
 
 
 @pytest.mark.parametrize("title, number", [
@@ -226,6 +236,9 @@ def test_the_number_of_a_report_in_a_collection(title, number):
     "一.村卫生室基本情况",
     "等等……",
     "按2023年工作计划1月份完成。",
+    "在中国论文网发表文章两篇。",  # a site named as a site
+    "中共产业园区工委",
+    "加入中国共产党。",
 ])
 def test_report_sentences_that_look_a_little_like_debris_are_left_alone(line):
     assert wm(REPORT.format(body=line)) == []
