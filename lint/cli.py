@@ -315,7 +315,7 @@ def run(args, parser) -> int:
         parser.print_usage(sys.stderr)
         raise UsageError(_("no PATH given (use '-' for standard input)"))
     settings = config.resolve(args)
-    linter = make_linter(settings, args.report_unused_suppressions, args.encoding)
+    linter = engine.linter_for(settings, args.report_unused_suppressions, args.encoding)
     errors: list[str] = []
     paths = discover(args.paths, errors, settings.accepts, args.gitignore)
     if args.outline:
@@ -342,17 +342,16 @@ def run(args, parser) -> int:
         render = None if out is None else formats.finding_renderer(options)
         stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
         config_path = display_path(settings.path) if settings.path else None
+        checked = [args.stdin_filename if path == "-" else path for path in paths]
         if annotating:
             from .annotate import annotate_paths
 
             reports = annotate_paths(linter, paths, args.annotate, args.annotate_dir, stdin, errors, render)
-            checked = [args.stdin_filename if path == "-" else path for path in paths]
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         elif args.fix or args.diff:
             from .rewrite import fix_paths
 
             reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
-            checked = [args.stdin_filename if path == "-" else path for path in paths]
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         else:
             result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
@@ -366,21 +365,6 @@ def run(args, parser) -> int:
             out.close()
     status = result.status
     return EXIT_CLEAN if args.exit_zero and status == EXIT_FINDINGS else status
-
-
-def make_linter(settings, report_unused: bool = False, encoding: str | None = None):
-    """The linter the settings describe: their rule packs, rules, severities, profile, suppressions."""
-    from .engine import Linter, Options
-    from .packs import load
-    from .suppress import Suppressor
-
-    pack = load(settings.rules)
-    if settings.profile and settings.profile not in pack.profiles:
-        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
-                         f"(known: {', '.join(pack.profiles)})")
-    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                                profile=settings.profile, suppressor=Suppressor(settings, report_unused),
-                                encoding=encoding))
 
 
 def check_annotate(args, paths: list[str]) -> None:

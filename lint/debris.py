@@ -16,7 +16,6 @@ import re
 
 from .document import MARGIN_REGIONS
 from .record import Record
-from .rules.base import lines_where
 
 # Kinds of whole-line debris: pack list, message. The first kind that matches names it.
 LINE_KINDS = (
@@ -92,7 +91,7 @@ class Kind:
 
     def __init__(self, pack, key: str, message: str):
         self.key, self.message = key, message
-        self.pattern = pack.combined(key)
+        self.pattern = pack.matcher(key)
         # keys hold only for the patterns they were written for
         extended = pack.extended(key) and not pack.extended(key + "-keys")
         words = keywords(pack, key + "-keys")
@@ -115,7 +114,7 @@ class _Kinds:
         self.inline = chosen(INLINE_KINDS)
         hints = chosen([HINTS])
         self.hints = hints[0] if hints else None
-        self.allow = pack.combined("watermark.allow")
+        self.allow = pack.matcher("watermark.allow")
         every = self.lines + self.inline + hints
         keyed = all(k.keys is not None for k in every)
         # the words of the kinds looked for on every line, and of those only on short ones
@@ -126,18 +125,10 @@ class _Kinds:
             if keyed and short else None
 
 
-def _lines_holding(doc, words: re.Pattern) -> list:
-    """The lines that hold one of the words ``words`` finds: for plain text, found by one
-    search of the document's views, the views being that text."""
-    if doc.kind == "text":
-        return lines_where(doc, words.search)
-    return [line for line in doc.lines if words.search(line.view)]
-
-
 def keywords(pack, key: str) -> list[str]:
     """The words of a pack's list of words (lint.packs keeps them as patterns that match
     them as written)."""
-    return [_UNESCAPE.sub(r"\1", p.pattern) for p in pack.patterns(key)]
+    return [_UNESCAPE.sub(r"\1", p) for p in pack.patterns(key)]
 
 
 def words_pattern(words: list[str]) -> re.Pattern:
@@ -162,7 +153,7 @@ def words_pattern(words: list[str]) -> re.Pattern:
 
 def _kinds_of(pack) -> tuple[_Kinds, _Kinds]:
     """The kinds of debris for a document's body and for its margins (kept with the pack)."""
-    cache = pack.__dict__.setdefault("_combined", {})
+    cache = pack.derived
     if "debris-kinds" not in cache:
         kinds = {key: Kind(pack, key, message) for key, message in LINE_KINDS + INLINE_KINDS + (HINTS,)}
         kinds = {key: kind for key, kind in kinds.items() if kind.pattern is not None}
@@ -176,7 +167,7 @@ def find(doc, pack) -> list[Debris]:
     if body.gate is None:
         numbers = {line.number for line in doc.lines}
     else:
-        numbers = {line.number for line in _lines_holding(doc, body.gate)}
+        numbers = {line.number for line in doc.lines if body.gate.search(line.view)}
         if body.short_gate is not None:  # short lines, and pages flattened into long ones
             numbers.update(line.number for line in doc.lines if (len(line.view) <= SHORT or len(line.view) > FLAT)
                            and line.number not in numbers and body.short_gate.search(line.view))

@@ -68,23 +68,12 @@ def choose_profile(pack: Pack, title: str) -> str:
     """
     best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
-        if not profile.title or not _title_pattern(pack, name).search(title):
+        if not profile.title or not profile.title.search(title):
             continue  # none of the profile's patterns is in the title: one look, not one per pattern
-        ends = [m.end() for p in profile.title for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
+        ends = [m.end() for p in profile.title.each() for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
         if ends and max(ends) > best_end:
             best, best_end = name, max(ends)
     return best
-
-
-def _title_pattern(pack: Pack, name: str):
-    """One pattern finding whether any of a profile's ``title`` patterns is in a title."""
-    cache = pack.__dict__.setdefault("_combined", {})
-    key = ("profile-title", name)
-    if key not in cache:
-        from .regex import combine
-
-        cache[key] = combine(pack.profiles[name].title)
-    return cache[key]
 
 
 # Sentences of a profile's ``text`` that make a document of that kind whatever its title.
@@ -92,31 +81,19 @@ TEXT_MARKS = 2
 TEXT_WITHIN = 3000  # characters
 
 
-def _reads_like(pack: Pack, doc: document.Document) -> Profile | None:
+def _reads_like(pack: Pack, doc: Document) -> Profile | None:
     """The first profile with ``text`` patterns that TEXT_MARKS lines of the document match."""
     text = doc.view_text if doc.kind == "text" else "\n".join(line.view for line in doc.lines)
     text = text[:TEXT_WITHIN]  # a guide says what it is near its start
     for name, profile in pack.profiles.items():
         if not profile.text:
             continue
-        pattern = _text_pattern(pack, name)
         marks = set()
-        for m in pattern.finditer(text):
+        for m in profile.text.finditer(text):
             marks.add(text.count("\n", 0, m.start()))
             if len(marks) >= TEXT_MARKS:
                 return profile
     return None
-
-
-def _text_pattern(pack: Pack, name: str):
-    """One pattern for a profile's ``text`` list (kept with the pack)."""
-    cache = pack.__dict__.setdefault("_combined", {})
-    key = ("profile-text", name)
-    if key not in cache:
-        from .regex import combine
-
-        cache[key] = combine(pack.profiles[name].text)
-    return cache[key]
 
 
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
@@ -154,7 +131,7 @@ class Linter:
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
 
-    def profile_for(self, report: Report, page_title: str = "", doc: document.Document | None = None) -> Profile:
+    def profile_for(self, report: Report, page_title: str = "", doc: Document | None = None) -> Profile:
         """The profile a report is linted with (``--profile``, else chosen from its title, else
         from ``page_title``, the title of the page it was copied from); sets ``report.profile``
         and, for --outline, ``report.profile_reason``."""
@@ -234,6 +211,21 @@ class Linter:
             return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
                                render)
         return file_report(path, self.lint_document(doc), render, doc)
+
+
+def linter_for(settings, report_unused: bool = False, encoding: str | None = None) -> Linter:
+    """The linter a configuration describes (lint.config.Settings): its rule packs, rules,
+    severities, profile and suppressions; ``encoding`` of text files (``--encoding``)."""
+    from .packs import load
+    from .suppress import Suppressor
+
+    pack = load(settings.rules)
+    if settings.profile and settings.profile not in pack.profiles:
+        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
+                         f"(known: {', '.join(pack.profiles)})")
+    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
+                                profile=settings.profile, suppressor=Suppressor(settings, report_unused),
+                                encoding=encoding))
 
 
 def file_report(path: str, findings: list[Finding], render: Render | None = None,

@@ -65,14 +65,14 @@ class Service:
     """What the routes do, with the linters and the limit of one server."""
 
     def __init__(self, settings, max_size: int):
-        from ..cli import make_linter
+        from ..engine import linter_for
 
         self.max_size = max_size
-        self.linters = {"": make_linter(settings)}
+        self.linters = {"": linter_for(settings)}
         for name in self.linters[""].pack.profiles:
             chosen = copy.copy(settings)
             chosen.profile, chosen.profile_where = name, "profile"
-            self.linters[name] = make_linter(chosen)
+            self.linters[name] = linter_for(chosen)
         self.static = _files("lint.serve", "static")
         self.assets = _files("lint.formats", "html_assets")
 
