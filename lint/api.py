@@ -177,11 +177,12 @@ class Config:
 
     # -- the engine ------------------------------------------------------------------------
 
-    def linter(self, profile: str | None = None, report_unused: bool = False):
+    def linter(self, profile: str | None = None, report_unused: bool = False, encoding: str | None = None):
         """The engine's linter (lint.engine.Linter) for this configuration, with ``profile``
-        instead of the configuration's own when given: made once per profile and shared.
-        With ``report_unused`` a new one that counts what its suppressions silenced (the
-        command line's ``--report-unused-suppressions``), for one run only.
+        instead of the configuration's own when given and ``encoding`` for text files that
+        are not UTF-8, UTF-16 or GB18030 (the command line's ``--encoding``): made once per
+        profile and encoding, and shared. With ``report_unused`` a new one that counts what
+        its suppressions silenced (``--report-unused-suppressions``), for one run only.
 
         Not part of the stable API: the command line and the web page use it.
         """
@@ -191,14 +192,15 @@ class Config:
         settings = self._settings
         chosen = profile or settings.profile
         if report_unused:
-            return Linter(self._pack, self._options(chosen, Suppressor(settings, True)))
+            return Linter(self._pack, self._options(chosen, Suppressor(settings, True), encoding))
         with self._lock:
-            linter = self._linters.get(chosen)
+            linter = self._linters.get((chosen, encoding))
             if linter is None:
-                linter = self._linters[chosen] = Linter(self._pack, self._options(chosen, Suppressor(settings)))
+                linter = self._linters[chosen, encoding] = Linter(
+                    self._pack, self._options(chosen, Suppressor(settings), encoding))
         return linter
 
-    def _options(self, profile: str | None, suppressor):
+    def _options(self, profile: str | None, suppressor, encoding: str | None):
         from .engine import Options
 
         settings = self._settings
@@ -206,7 +208,7 @@ class Config:
             where = settings.profile_where if profile == settings.profile else "profile"
             raise UsageError(f"{where}: unknown profile {profile!r} (known: {', '.join(self._pack.profiles)})")
         return Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                       profile=profile, suppressor=suppressor)
+                       profile=profile, suppressor=suppressor, encoding=encoding)
 
 
 @functools.lru_cache(maxsize=None)

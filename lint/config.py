@@ -18,7 +18,7 @@ import sys
 from .errors import FileError, UsageError
 from .findings import SEVERITIES
 from .globs import GlobSet
-from .readers import SUFFIXES
+from .readers import FOUND_SUFFIXES
 from .record import Record
 from .yaml_source import compose, plain, position
 
@@ -102,7 +102,7 @@ class Settings(Record):
             return True
         if self.include:
             return self._globs("include").match(path)
-        return path.lower().endswith(SUFFIXES)
+        return path.lower().endswith(FOUND_SUFFIXES)
 
     def _globs(self, name: str) -> GlobSet:
         cache = self._glob_cache

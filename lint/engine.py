@@ -17,6 +17,7 @@ from . import debris, readers
 from .document import Document, DocumentError
 from .errors import UsageError
 from .findings import ENGINE_FINDINGS, PARSE_ERROR, SORT_KEY, FileReport, Finding, Result, read_error
+from .i18n import _
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .record import Record
@@ -27,15 +28,17 @@ Render = Callable[[Finding, str], str]
 
 
 class Options(Record):
-    __slots__ = ("select", "ignore", "severity", "profile", "suppressor")
+    __slots__ = ("select", "ignore", "severity", "profile", "suppressor", "encoding")
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
-                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None):
+                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None,
+                 encoding: str | None = None):
         self.select = select  # rule names or codes; None = all
         self.ignore = [] if ignore is None else ignore
         self.severity = {} if severity is None else severity  # rule name → severity
         self.profile = profile
         self.suppressor = suppressor  # a lint.suppress.Suppressor; None = comments only
+        self.encoding = encoding  # of text files (--encoding); None: found from their bytes
 
 
 class Context(Record):
@@ -201,17 +204,18 @@ class Linter:
             if data is None:
                 with open(path, "rb") as fh:
                     data = fh.read()
-            doc = readers.read(data, path, kind)
+            doc = readers.read(data, path, kind, self.options.encoding)
         except DocumentError as exc:
             return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
         except OSError as exc:
-            return file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")], render)
+            return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
+                               render)
         return file_report(path, self.lint_document(doc), render, doc)
 
 
-def linter_for(settings, report_unused: bool = False) -> Linter:
+def linter_for(settings, report_unused: bool = False, encoding: str | None = None) -> Linter:
     """The linter a configuration describes (lint.config.Settings): its rule packs, rules,
-    severities, profile and suppressions."""
+    severities, profile and suppressions; ``encoding`` of text files (``--encoding``)."""
     from .packs import load
     from .suppress import Suppressor
 
@@ -220,7 +224,8 @@ def linter_for(settings, report_unused: bool = False) -> Linter:
         raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
                          f"(known: {', '.join(pack.profiles)})")
     return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
+                                profile=settings.profile, suppressor=Suppressor(settings, report_unused),
+                                encoding=encoding))
 
 
 def file_report(path: str, findings: list[Finding], render: Render | None = None,

@@ -37,8 +37,11 @@ def plan(jobs: int | None, files: int) -> int:
 _WORK: tuple = ()  # (linter, render) in a worker process
 
 
-def _init(linter, render) -> None:
+def _init(linter, render, language: str) -> None:
     global _WORK
+    from .i18n import set_language
+
+    set_language(language)  # (the parent's --lang: what read errors say)
     _WORK = (linter, render)
 
 
@@ -55,6 +58,8 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     import gc
     import multiprocessing
 
+    from .i18n import language
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(32, len(paths) // (processes * 8)))
@@ -63,7 +68,7 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     reports = [linter.report(paths[0], render=render)]
     gc.freeze()  # the inherited objects stay shared pages: the collector leaves them alone
     try:
-        with context.Pool(processes, initializer=_init, initargs=(linter, render)) as pool:
+        with context.Pool(processes, initializer=_init, initargs=(linter, render, language())) as pool:
             reports += pool.imap(_lint, paths[1:], chunksize)
     finally:
         gc.unfreeze()

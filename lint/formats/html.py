@@ -47,31 +47,34 @@ class FileView(Record):
         self.diff = diff
 
 
-def view(config, path: str, data: bytes | None, findings: list | None = None, profile: str | None = None) -> FileView:
-    """The view of a document's bytes (``None``: not available, findings only), linted with
-    ``config`` (a lint.api.Config; ``profile`` overriding its own) unless ``findings`` are
-    given. The diff is what ``--fix`` would write."""
-    from .. import api, readers
+def view(linter, path: str, data: bytes | None, findings: list | None = None) -> FileView:
+    """The view of a document's bytes (``None``: not available, findings only); ``findings``
+    are linted from ``data`` when not given. The diff is what ``--fix`` would write."""
+    from .. import readers
     from ..document import DocumentError
-    from ..fixes import fixable, unified_diff
+    from ..fixes import fix_bytes, fixable, unified_diff
 
     if data is None:
         return FileView(path, None, findings or [])
-    if findings is None:
-        findings = api.lint_bytes(data, path, config=config, profile=profile)
     try:
-        doc = readers.read(data, path)
-    except DocumentError:
+        doc = readers.read(data, path, encoding=linter.options.encoding if linter is not None else None)
+    except DocumentError as exc:
+        if findings is None:
+            from ..findings import read_error
+
+            findings = [read_error(path, exc.message, exc.line, exc.column)]
         return FileView(path, None, findings)
+    if findings is None:
+        findings = linter.lint_document(doc)
     diff = ""
-    if config is not None and doc.fixable and any(fixable(f) for f in findings):
-        fixed = api.fix_bytes(data, path, config=config, profile=profile)
-        if fixed.data != data:
-            diff = unified_diff(doc.text, fixed.text, path)
+    if linter is not None and doc.fixable and any(fixable(f) for f in findings):
+        result = fix_bytes(linter, data, path)
+        if result.changed:
+            diff = unified_diff(result.text, result.fixed_text, path)
     return FileView(path, doc, findings, diff)
 
 
-def views_of_paths(config, paths: list[str], findings: list) -> list[FileView]:
+def views_of_paths(linter, paths: list[str], findings: list) -> list[FileView]:
     """A view per path linted (read again from disk), in order, with the run's findings."""
     by_path: dict[str, list] = {}
     for f in findings:
@@ -83,7 +86,7 @@ def views_of_paths(config, paths: list[str], findings: list) -> list[FileView]:
                 data = fh.read()
         except OSError:
             data = None  # standard input, or gone since
-        out.append(view(config, path, data, by_path.get(path, [])))
+        out.append(view(linter, path, data, by_path.get(path, [])))
     return out
 
 
@@ -234,10 +237,10 @@ def counts_table(findings: list) -> str:
 def rules_section(codes=None) -> str:
     """Each rule's explanation (code, name, severity, documentation, examples) as <details>;
     only the rules in ``codes`` when given."""
-    from .. import api
+    from ..explain import catalog
 
     out = ['<section class="card" id="rules"><h2>规则说明 <span class="en">rules</span></h2>']
-    for e in api.rules():
+    for e in catalog():
         if codes is not None and e.code not in codes:
             continue
         kind = "可自动修正" if e.fixable else "需人工修改"
@@ -293,5 +296,5 @@ def render(result, options, out) -> None:
     from .text import summary
 
     findings = result.findings()
-    views = views_of_paths(options.config, result.checked, findings)
-    out.write(page(views, summary(findings, len(result.checked))))
+    views = views_of_paths(options.linter, result.checked, findings)
+    out.write(page(views, summary(findings, len(result.checked), len(result.errors), zh=True)))

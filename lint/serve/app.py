@@ -117,13 +117,13 @@ class Service:
         from ..formats.html import file_section, view
         from ..formats.text import summary
 
-        v = view(self.config, name, data, profile=profile)
+        v = view(self.config.linter(profile), name, data)
         unreadable = [f for f in v.findings if f.rule == "read-error"]
         if unreadable:
             raise Refusal(422, f"无法读取「{name}」：{unreadable[0].message}")
         return {
             "name": name,
-            "summary": summary(v.findings),
+            "summary": summary(v.findings, zh=True),
             "count": len(v.findings),
             "findings": [f.as_dict() for f in v.findings],
             "fixable": bool(v.diff) and any(fixable(f) for f in v.findings),
