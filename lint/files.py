@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 
+from .fileio import kind
 from .readers import SUFFIXES
 
 
@@ -32,19 +33,12 @@ def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
         if path == "-":
             add(path)
         elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path, onerror=lambda e: errors.append(_oserror(e))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (accept is None or accept(os.path.join(root, d), True)))
-                for name in sorted(files):
-                    if name.startswith((".", "~$")):  # hidden files, Word's lock files
-                        continue
-                    full = os.path.join(root, name)
-                    if accept(full, False) if accept else name.lower().endswith(SUFFIXES):
-                        why = not_regular(full)
-                        if why:
-                            errors.append(f"{full}: {why}")
-                        else:
-                            add(full)
+            for full in walk(path, errors, accept):
+                why = not_regular(full)
+                if why:
+                    errors.append(f"{full}: {why}")
+                else:
+                    add(full)
         elif os.path.exists(path):
             why = not_regular(path)
             if why:
@@ -54,6 +48,42 @@ def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
         else:
             errors.append(f"{path}: no such file or directory")
     return out
+
+
+def walk(top: str, errors: list[str], accept=None):
+    """The documents under the directory ``top``, as :func:`os.walk` top-down would list
+    them (each directory's files sorted, then its subdirectories in order), without
+    recursion: a tree thousands of levels deep is walked like any other. Hidden entries,
+    Word's lock files and symlinked directories are skipped."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(_oserror(exc))
+            continue
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            full = os.path.join(root, name)
+            if _is_dir(entry):
+                if not entry.is_symlink() and (accept is None or accept(full, True)):
+                    subdirs.append(full)
+            elif not name.startswith("~$") and (accept(full, False) if accept else
+                                                name.lower().endswith(SUFFIXES)):
+                yield full
+        stack.extend(reversed(subdirs))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _oserror(exc: OSError) -> str:
@@ -71,9 +101,7 @@ def not_regular(path: str) -> str | None:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
-        else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
-    return f"{kind}, not a document (use '-' to read standard input)"
+    return f"{kind(mode)}, not a document (use '-' to read standard input)"
 
 
 def display_path(path: str) -> str:

@@ -7,10 +7,15 @@ imported only then). What cannot be read raises DocumentError, located at the ca
 
 from __future__ import annotations
 
+import os
+
 from . import document
 from .document import Document
+from .fileio import read_regular
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")  # what a directory yields by default
+# The largest file read as a document (a long report is a few hundred KiB).
+MAX_BYTES = 64 * 2**20
 
 
 def read(data: bytes, path: str, kind: str | None = None) -> Document:
@@ -23,7 +28,11 @@ def read(data: bytes, path: str, kind: str | None = None) -> Document:
     return document.from_bytes(data, path, kind)
 
 
+def file_bytes(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of the document at ``path`` and its status as read; OSError when it cannot
+    be read, is no regular file (a FIFO swapped in since discovery) or is over MAX_BYTES."""
+    return read_regular(path, MAX_BYTES, "a document")
+
+
 def read_file(path: str, kind: str | None = None) -> Document:
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return read(data, path, kind)
+    return read(file_bytes(path)[0], path, kind)

@@ -26,14 +26,15 @@ def doc(path, text=REPORT):
 
 def fail_open(monkeypatch, target, err):
     """Make opening ``target`` fail with ``err`` (root can read a chmod 000 file)."""
-    real = builtins.open
+    for module, name in ((builtins, "open"), (os, "open")):
+        real = getattr(module, name)
 
-    def fake(file, *args, **kwargs):
-        if str(file) == str(target):
-            raise OSError(err, os.strerror(err), str(file))
-        return real(file, *args, **kwargs)
+        def fake(file, *args, _real=real, **kwargs):
+            if str(file) == str(target):
+                raise OSError(err, os.strerror(err), str(file))
+            return _real(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", fake)
+        monkeypatch.setattr(module, name, fake)
 
 
 # --- the cases ------------------------------------------------------------------------------
