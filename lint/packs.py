@@ -13,6 +13,7 @@ import os
 import re
 
 from .errors import FileError
+from .printable import UNSAFE
 from .record import Record
 from .yaml_source import compose, plain, position
 
@@ -296,6 +297,8 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
             target = pack.mappings.setdefault(name, {})
             for wrong, _k, right in r.mapping(value, name):
                 target[wrong] = r.string(right, f"{name}.{wrong}")
+                if UNSAFE.search(target[wrong]):  # a fix would write it into the document
+                    raise r.error(right, f"{name}.{wrong}: a replacement must not hold control characters")
         else:
             allowed = sorted(k.split(".", 1)[1] for k in LISTS if k.startswith(name + "."))
             for sub, subkey, subvalue in r.mapping(value, name):

@@ -29,10 +29,11 @@ def typo_starts(pack) -> re.Pattern | None:
     if "typo-starts" not in cache:
         pattern, words = typo_pattern(pack), list(pack.mappings.get("typos", {}))
         usable = pattern is not None and all(len(w) >= 2 and "\n" not in w and "\r" not in w for w in words)
-        first = "[" + "".join(map(re.escape, sorted({w[0] for w in words}))) + "]"
-        second = "[" + "".join(map(re.escape, sorted({w[1] for w in words}))) + "]"
-        cache["typo-starts"] = re.compile(
-            f"{first}(?={second})(?<=(?=(?:{pattern.pattern})){first})") if usable else None
+        cache["typo-starts"] = None
+        if usable:
+            first = "[" + "".join(map(re.escape, sorted({w[0] for w in words}))) + "]"
+            second = "[" + "".join(map(re.escape, sorted({w[1] for w in words}))) + "]"
+            cache["typo-starts"] = re.compile(f"{first}(?={second})(?<=(?=(?:{pattern.pattern})){first})")
     return cache["typo-starts"]
 
 
