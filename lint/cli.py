@@ -13,9 +13,10 @@ import os
 import sys
 
 from . import __version__
-from .errors import UsageError
+from .errors import RunError, UsageError
 from .findings import EXIT_CLEAN, EXIT_ERROR
 from .formats import FORMATS
+from .printable import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "then report what remains")
     p.add_argument("--diff", action="store_true",
                    help="print the fixes as a unified diff and change nothing")
+    p.add_argument("--break-links", action="store_true",
+                   help="with --fix, replace a hard-linked or symlinked path by a new file instead of writing "
+                        "through the link")
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -99,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
     try:
         return run(args, parser)
-    except UsageError as exc:
-        print(f"reportlint: error: {exc}", file=sys.stderr)
+    except (UsageError, RunError) as exc:
+        print(f"reportlint: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -125,7 +129,8 @@ def entry() -> None:
     status = main()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # (None: the descriptor was closed when Python started)
+                stream.flush()
         except OSError:  # BrokenPipeError and the like
             status = EXIT_ERROR
     os._exit(status)
@@ -144,6 +149,9 @@ def run(args, parser) -> int:
     from .files import discover, display_path
 
     gc.set_threshold(*GC_THRESHOLDS)
+    if sys.stdout is None and (not args.output_file or args.list_rules or args.explain or args.outline
+                               or args.diff or (args.fix and "-" in args.paths)):
+        raise RunError("standard output is closed: nowhere to write the output (use --output-file)")
     if args.list_rules or args.explain:
         return discovery(args)
     if not args.paths:
@@ -153,6 +161,10 @@ def run(args, parser) -> int:
     linter = make_linter(settings, args.report_unused_suppressions)
     errors: list[str] = []
     paths = discover(args.paths, errors, settings.accepts)
+    excluded_notices(args, settings)
+    refuse_output_over_input(args.output_file, paths)
+    if "-" in paths and sys.stdin is None:
+        raise RunError("standard input is closed: nothing to read for '-'")
     if args.outline:
         return outline(linter, paths, errors, args.stdin_filename)
     fmt = "statistics" if args.statistics else output_format(args)
@@ -171,20 +183,65 @@ def run(args, parser) -> int:
         if args.fix or args.diff:
             from .rewrite import fix_paths
 
-            reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
+            reports = fix_paths(linter, paths, errors, args.diff, stdin, render, args.break_links)
             checked = [args.stdin_filename if path == "-" else path for path in paths]
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         else:
             result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
         if out is not None:
-            formats.write(result, options, out)
-            out.flush()
+            write_output(formats, result, options, out, args.output_file)
     finally:
         if out not in (None, sys.stdout, sys.stderr):
-            out.close()
+            try:
+                out.close()
+            except OSError:
+                pass  # (reported by write_output)
     for message in result.errors:
-        print(f"reportlint: error: {message}", file=sys.stderr)
+        print(f"reportlint: error: {printable(message)}", file=sys.stderr)
     return result.status
+
+
+def write_output(formats, result, options, out, output_file: str | None) -> None:
+    """Write the result; an output that cannot take it (a full disk) is a RunError."""
+    try:
+        formats.write(result, options, out)
+        out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): exit status 2, nothing to say
+    except OSError as exc:
+        raise RunError(f"cannot write the output to {output_file or 'standard output'}: "
+                       f"{exc.strerror or exc}") from None
+
+
+def excluded_notices(args, settings) -> None:
+    """A file named on the command line that ``exclude`` leaves out is not linted, and says so."""
+    from .files import display_path
+
+    where = "--exclude" if args.exclude else display_path(settings.path) if settings.path else "--exclude"
+    for path in args.paths:
+        glob = settings.excluded_by(path) if path != "-" and os.path.isfile(path) else None
+        if glob:
+            print(f"reportlint: notice: {printable(path)} is not linted: it matches the exclude glob "
+                  f"{printable(repr(glob))} of {printable(where)}", file=sys.stderr)
+
+
+def refuse_output_over_input(output_file: str | None, paths: list[str]) -> None:
+    """A usage error when ``--output-file`` names one of the files to lint (it would be
+    overwritten by the report before it is read)."""
+    if not output_file:
+        return
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return  # not there yet: no file being linted
+    for path in paths:
+        try:
+            same = path != "-" and os.path.samestat(out, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"--output-file {output_file} is {path}, one of the files to lint; "
+                             f"choose another file for the output")
 
 
 def make_linter(settings, report_unused: bool = False):
@@ -211,11 +268,12 @@ def open_output(output_file: str | None, fmt: str, stream):
     """The stream the output goes to: ``stream``, or ``--output-file``, opened now."""
     if output_file:
         try:
-            return open(output_file, "w", encoding="utf-8", newline="")
+            # (a name that is not UTF-8 is written in JSON as the escape \udcff: see lint.printable)
+            return open(output_file, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except OSError as exc:
             raise UsageError(f"{output_file}: cannot write: {exc.strerror or exc}") from None
     if fmt not in ("text", "statistics"):
-        stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # machine formats are always UTF-8
     else:
         stream.reconfigure(errors="replace")
     return stream
@@ -255,10 +313,10 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
         report = linter.read(doc)
-        print(f"{path}:")
+        print(f"{printable(path)}:")
         for line in lines(report):
-            print(f"  {line}")
+            print(f"  {printable(line)}")
     for message in errors:
-        print(f"reportlint: error: {message}", file=sys.stderr)
+        print(f"reportlint: error: {printable(message)}", file=sys.stderr)
         status = EXIT_ERROR
     return status

@@ -8,13 +8,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
 
+from ..printable import UNSAFE as _CONTROL
+from ..printable import printable
 from .widths import WIDTH as _WIDTH
 from .widths import char_column_sums, display_width, ordinary_column_sums
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding
 LEFT_CONTEXT = 24
-# Tabs and other control characters (category Cc) are shown as a space.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# In a source window, tabs, other control characters and bidi controls (lint.printable)
+# are shown as a space, which keeps the underline in its place.
 
 
 def _fit(chars, limit: int) -> tuple[int, int]:
@@ -36,13 +38,9 @@ def _measure(text: str) -> list:
     measured = _measured_line
     if measured[0] is not text:
         measured[0] = text
-        sums = ordinary_column_sums(text)  # (no control character, then)
-        if sums is None:
-            sums = char_column_sums(text)
-            measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
-        else:
-            measured[2] = text
-        measured[1] = sums
+        sums = ordinary_column_sums(text)
+        measured[1] = char_column_sums(text) if sums is None else sums
+        measured[2] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
     return measured
 
 
@@ -133,7 +131,8 @@ def finding(f, source: str, options) -> str:
 
 def block(f, window: tuple, pal: Palette) -> str:
     """A finding's text: its location and message, then its source window and underline."""
-    head = f"{pal.bold}{f.path}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} {f.code} [{f.rule}] {f.message}\n"
+    head = (f"{pal.bold}{printable(f.path)}:{f.line}:{f.column}:{pal.reset} {pal.level(f.severity)} {f.code} "
+            f"[{f.rule}] {printable(f.message)}\n")
     if not window:
         return head
     shown, marks = window
