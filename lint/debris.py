@@ -16,7 +16,6 @@ import re
 
 from .document import MARGIN_REGIONS
 from .record import Record
-from .rules.base import lines_that_may_match
 
 # Kinds of whole-line debris: pack list, message. The first kind that matches names it.
 LINE_KINDS = (
@@ -77,25 +76,16 @@ class Debris(Record):
 def find(doc, pack) -> list[Debris]:
     """The debris of ``doc``, line by line, in order."""
     def kinds(table, keep=None):
-        found = [(pack.combined(key), message) for key, message in table if keep is None or key in keep]
+        found = [(pack.matcher(key), message) for key, message in table if keep is None or key in keep]
         return [(p, m) for p, m in found if p is not None]
 
     line_kinds, inline = kinds(LINE_KINDS), kinds(INLINE_KINDS)
     margin = kinds(LINE_KINDS, MARGIN_KINDS), kinds(INLINE_KINDS, MARGIN_KINDS)
-    hints = pack.combined(HINTS[0])
-    allow = pack.combined("watermark.allow")
-    numbers: set[int] = set()
-    for pattern in [p for p, _ in line_kinds + inline] + ([hints] if hints is not None else []):
-        found = lines_that_may_match(doc, pattern)
-        if found is doc.lines:
-            numbers = {line.number for line in doc.lines}
-            break
-        numbers.update(line.number for line in found)
-    # junk needs a space; a pinyin gloss (習(xí)) hides a match from the search above
-    numbers.update(line.number for line in doc.lines if " " in line.view or "(" in line.view)
+    hints = pack.matcher(HINTS[0])
+    allow = pack.matcher("watermark.allow")
     out: list[Debris] = []
     for line in doc.lines:
-        if line.number not in numbers or not line.view.strip():
+        if not line.view.strip():
             continue
         if line.region in MARGIN_REGIONS:
             out += _line_debris(line.view, line.number, margin[0], hints, margin[1], allow, junk=False)

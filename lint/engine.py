@@ -66,7 +66,7 @@ def choose_profile(pack: Pack, title: str) -> str:
     """
     best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
-        ends = [m.end() for p in profile.title for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
+        ends = [m.end() for p in profile.title.each() for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
         if ends and max(ends) > best_end:
             best, best_end = name, max(ends)
     return best

@@ -13,6 +13,7 @@ import os
 import re
 
 from .errors import FileError
+from .matcher import Matcher
 from .printable import UNSAFE
 from .record import Record
 from .yaml_source import compose, plain, position
@@ -23,63 +24,57 @@ DEFAULT_PACK_NAME = "default.yaml"
 class SectionSpec(Record):
     __slots__ = ("name", "headings", "examples", "keywords", "openings", "body")
 
-    def __init__(self, name: str, headings: list[re.Pattern], examples: list[str] | None = None,
-                 keywords: list[re.Pattern] | None = None, openings: list[re.Pattern] | None = None,
-                 body: bool = False):
+    def __init__(self, name: str, headings: Matcher, examples: list[str] | None = None,
+                 keywords: Matcher | None = None, openings: Matcher | None = None, body: bool = False):
         self.name = name
         self.headings = headings  # its usual wordings (section-order uses these)
         self.examples = [] if examples is None else examples  # headings that satisfy it, for messages
-        self.keywords = [] if keywords is None else keywords  # words a heading of this part holds
-        self.openings = [] if openings is None else openings  # how a paragraph of this part opens
+        self.keywords = Matcher() if keywords is None else keywords  # words a heading of this part holds
+        self.openings = Matcher() if openings is None else openings  # how a paragraph of this part opens
         self.body = body  # text before the later parts' first heading counts as this part
 
 
 class Profile(Record):
     __slots__ = ("name", "title", "sections")
 
-    def __init__(self, name: str, title: list[re.Pattern] | None = None, sections: list[SectionSpec] | None = None):
+    def __init__(self, name: str, title: Matcher | None = None, sections: list[SectionSpec] | None = None):
         self.name = name
-        self.title = [] if title is None else title
+        self.title = Matcher() if title is None else title
         self.sections = [] if sections is None else sections
 
 
 class Pack(Record):
-    __slots__ = ("default_profile", "profiles", "lists", "mappings", "sources", "alternations", "__dict__")
-    _hidden = ("__dict__",)  # what is worked out from the fields (see ``combined``)
+    __slots__ = ("default_profile", "profiles", "lists", "mappings", "words", "sources", "default_where")
+    _hidden = ("default_where",)
 
     def __init__(self, default_profile: str = "", profiles: dict[str, Profile] | None = None,
-                 lists: dict[str, list[re.Pattern]] | None = None, mappings: dict[str, dict[str, str]] | None = None,
-                 sources: list[str] | None = None, alternations: dict[str, str] | None = None):
+                 lists: dict[str, Matcher] | None = None, mappings: dict[str, dict[str, str]] | None = None,
+                 sources: list[str] | None = None):
         self.default_profile = default_profile
         self.profiles = {} if profiles is None else profiles
-        # "placeholder.patterns" → compiled patterns, and so on for every list in LISTS
+        # "placeholder.patterns" → its patterns as one Matcher, and so on for every list in LISTS
         self.lists = {} if lists is None else lists
         # "typos" → {wrong: right}, and so on for every mapping in MAPPINGS
         self.mappings = {} if mappings is None else mappings
+        # "typos" → a Matcher of the mapping's words (as plain text, the longest first)
+        self.words = {key: _words(mapping) for key, mapping in self.mappings.items()}
         self.sources = [] if sources is None else sources
-        # key → the text of ``combined(key)``, worked out once and kept in reportlint's cache
-        self.alternations = {} if alternations is None else alternations
+        self.default_where = ("", 1, 1)  # where default_profile was set, for an error about it
 
-    def patterns(self, key: str) -> list[re.Pattern]:
-        return self.lists.get(key, [])
+    def matcher(self, key: str) -> Matcher | None:
+        """The patterns of the list ``key`` as one Matcher (None when there are none)."""
+        return self.lists.get(key) or None
 
-    def combined(self, key: str) -> re.Pattern | None:
-        """One alternation of all the patterns under ``key`` (None when there are none)."""
-        cache = self.__dict__.setdefault("_combined", {})
-        if key not in cache:
-            text = self.alternations.get(key)
-            if text is not None:
-                from .prefilter import from_alternation_text
-
-                cache[key] = from_alternation_text(text)
-            else:
-                from .regex import combine
-
-                cache[key] = combine(self.patterns(key))
-        return cache[key]
+    def patterns(self, key: str) -> list[str]:
+        """The patterns of the list ``key`` as written."""
+        return self.lists[key].sources if key in self.lists else []
 
     def profile(self, name: str | None = None) -> Profile:
         return self.profiles[name or self.default_profile]
+
+
+def _words(mapping: dict[str, str]) -> Matcher:
+    return Matcher.of([re.escape(word) for word in sorted(mapping, key=len, reverse=True)])
 
 
 # Lists of regular expressions a pack may hold: key → what it is for (shown in errors).
@@ -141,7 +136,7 @@ def _default_pack() -> Pack:
         pack = Pack()
         _apply(pack, path, is_default=True)
         if key:
-            cache.store("default-pack.pickle", key, _stored(pack))
+            cache.store("default-pack.pickle", key, pack)
     return pack
 
 
@@ -158,50 +153,6 @@ def cache_key(path: str) -> str:
     with open(spec.origin, "rb") as fh:
         yaml_release = fh.read()
     return cache.key(pack, yaml_release)
-
-
-class StoredPattern:
-    """A default-pack pattern as kept in reportlint's cache: compiled on first use.
-
-    Most of the default pack's patterns are only read as text, to be joined into one
-    alternation per list (:meth:`Pack.combined`); compiling each of them again on every
-    start-up (a compiled pattern is pickled as its text) took a good part of it.
-    """
-
-    __slots__ = ("pattern", "flags", "_compiled")
-    engine = "re"  # see lint.regex.engine_of
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags, self._compiled = pattern, flags, None
-
-    def __getattr__(self, name: str):  # search, finditer, match, …: the compiled pattern's
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return getattr(self._compiled, name)
-
-    def __reduce__(self):
-        return StoredPattern, (self.pattern, self.flags)
-
-    def __repr__(self) -> str:
-        return f"StoredPattern({self.pattern!r})"
-
-
-def _stored(pack: Pack) -> Pack:
-    """A copy of the (default) pack for the cache, its patterns as :class:`StoredPattern`."""
-    def lazy(patterns: list) -> list:
-        return [StoredPattern(p.pattern, p.flags) if isinstance(p, re.Pattern) else p for p in patterns]
-
-    profiles = {name: Profile(name, lazy(p.title),
-                              [SectionSpec(s.name, lazy(s.headings), list(s.examples), lazy(s.keywords),
-                                           lazy(s.openings), s.body) for s in p.sections])
-                for name, p in pack.profiles.items()}
-    # the alternations too: working one out parses each of its patterns
-    from .prefilter import FirstCharPattern
-
-    alternations = {key: joined.pattern for key in pack.lists
-                    if isinstance(joined := pack.combined(key), (re.Pattern, FirstCharPattern))}
-    return Pack(pack.default_profile, profiles, {k: lazy(v) for k, v in pack.lists.items()}, pack.mappings,
-                pack.sources, alternations)
 
 
 class _Reader:
@@ -249,7 +200,7 @@ class _Reader:
             raise self.error(node, f"{what} must be a non-empty string")
         return str(node.value)
 
-    def regex(self, node, what: str) -> re.Pattern:
+    def regex(self, node, what: str):
         from .regex import PatternError, compile_pattern
 
         text = self.string(node, what)
@@ -269,8 +220,8 @@ class _Reader:
             raise self.error(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
 
-    def regexes(self, node, what: str) -> list[re.Pattern]:
-        return [self.regex(item, what) for item in self.sequence(node, what)]
+    def regexes(self, node, what: str) -> Matcher:
+        return Matcher.of([self.regex(item, what) for item in self.sequence(node, what)])
 
 
 def _apply(pack: Pack, path: str, is_default: bool) -> None:
@@ -290,7 +241,7 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 raise r.error(value, "unsupported rule pack version (this reportlint reads version 1)")
         elif name == "default_profile":
             pack.default_profile = r.string(value, "default_profile")
-            pack.__dict__["_default_node"] = (path, value)
+            pack.default_where = (path, *position(value))
         elif name == "profiles":
             _apply_profiles(pack, r, value)
         elif name in MAPPINGS:
@@ -299,18 +250,17 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 target[wrong] = r.string(right, f"{name}.{wrong}")
                 if UNSAFE.search(target[wrong]):  # a fix would write it into the document
                     raise r.error(right, f"{name}.{wrong}: a replacement must not hold control characters")
+            pack.words[name] = _words(target)
         else:
             allowed = sorted(k.split(".", 1)[1] for k in LISTS if k.startswith(name + "."))
             for sub, subkey, subvalue in r.mapping(value, name):
                 full = f"{name}.{sub}"
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
-                pack.lists.setdefault(full, []).extend(r.regexes(subvalue, full))
-                pack.alternations.pop(full, None)
-                pack.__dict__.get("_combined", {}).pop(full, None)
+                pack.lists[full] = pack.lists.get(full, Matcher()) + r.regexes(subvalue, full)
     if pack.default_profile and pack.default_profile not in pack.profiles:
-        where, node = pack.__dict__.get("_default_node", (path, root))
-        raise _Reader(where).error(node, f"default_profile {pack.default_profile!r} is not a profile")
+        where = pack.default_where if pack.default_where[0] else (path, *position(root))
+        raise FileError(*where, f"default_profile {pack.default_profile!r} is not a profile")
 
 
 def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
@@ -334,7 +284,7 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                     examples = [r.string(e, "a section example") for e in
                                 r.sequence(fields["examples"][1], "examples")] if "examples" in fields else []
                     keywords, openings = ([r.regexes(fields[k][1], f"profiles.{pname}.sections.{k}")
-                                           if k in fields else [] for k in ("keywords", "openings")])
+                                           if k in fields else Matcher() for k in ("keywords", "openings")])
                     body = r.boolean(fields["body"][1], "a section's body") if "body" in fields else False
                     sections.append(SectionSpec(r.string(fields["name"][1], "a section's name"), heads, examples,
                                                 keywords, openings, body))

@@ -149,8 +149,6 @@ def _class(text: str, i: int, ascii_mode: bool) -> tuple[str, int]:
 class Re2Pattern:
     """A pattern run by RE2, with the ``re.Pattern`` methods the rules use."""
 
-    engine = "re2"
-
     def __init__(self, source: str, translated: str, compiled):
         self.pattern = source  # as the user wrote it
         self.translated = translated
@@ -168,14 +166,12 @@ class Re2Pattern:
     def finditer(self, text, pos=0, endpos=None):
         return self._compiled.finditer(text, pos, endpos)
 
-    def findall(self, text, pos=0, endpos=None):
-        return self._compiled.findall(text, pos, endpos)
-
     def __repr__(self):
         return f"Re2Pattern({self.pattern!r})"
 
 
-def _re2_compile(translated: str):
+def re2_compile(translated: str):
+    """``translated`` (RE2's syntax) compiled by google-re2."""
     re2 = _re2_module()
     options = re2.Options()
     options.log_errors = False
@@ -201,72 +197,11 @@ def compile_pattern(text: str, trusted: bool = False):
         raise PatternError(f"pattern {text!r} uses {exc}, which patterns of your own cannot: they run on "
                            f"RE2, in time linear in the line, whatever it holds") from None
     try:
-        return Re2Pattern(text, translated, _re2_compile(translated))
+        return Re2Pattern(text, translated, re2_compile(translated))
     except _re2_module().error as exc:
         raise PatternError(f"pattern {text!r} cannot run on RE2: {exc}") from None
 
 
 def compile_linear(text: str):
     """``text`` (a regex reportlint builds from user input, such as a glob) on RE2."""
-    return Re2Pattern(text, to_re2(text), _re2_compile(to_re2(text)))
-
-
-def engine_of(pattern) -> str:
-    return getattr(pattern, "engine", "re")
-
-
-def combine(patterns: list):
-    """One pattern that finds what any of ``patterns`` finds (None when there are none).
-
-    Patterns of one engine are joined into one alternation; when both engines are in
-    the list, their matches are merged leftmost first, earlier patterns winning ties.
-    """
-    if not patterns:
-        return None
-    python = [p for p in patterns if engine_of(p) == "re"]
-    linear = [p for p in patterns if engine_of(p) == "re2"]
-    from .prefilter import compile_alternation  # tried only where a match can start
-
-    joined_re = compile_alternation([p.pattern for p in python]) if python else None
-    if not linear:
-        return joined_re
-    translated = "|".join(f"(?:{p.translated})" for p in linear)
-    joined_re2 = Re2Pattern(translated, translated, _re2_compile(translated))
-    if joined_re is None:
-        return joined_re2
-    first = "re" if engine_of(patterns[0]) == "re" else "re2"
-    pair = (joined_re, joined_re2) if first == "re" else (joined_re2, joined_re)
-    return MergedPattern(*pair)
-
-
-class MergedPattern:
-    """Matches of two patterns merged into one left-to-right, non-overlapping stream."""
-
-    engine = "mixed"
-
-    def __init__(self, first, second):
-        self.parts = (first, second)
-        self.pattern = "|".join(f"(?:{p.pattern})" for p in self.parts)
-
-    def finditer(self, text, pos=0, endpos=None):
-        endpos = len(text) if endpos is None else endpos
-        streams = [p.finditer(text, pos, endpos) for p in self.parts]
-        pending = [next(s, None) for s in streams]
-        at = pos
-        while True:
-            for i, stream in enumerate(streams):
-                while pending[i] is not None and pending[i].start() < at:
-                    pending[i] = next(stream, None)
-            live = [(m.start(), i) for i, m in enumerate(pending) if m is not None]
-            if not live:
-                return
-            _, i = min(live)
-            m = pending[i]
-            yield m
-            at = m.end() if m.end() > m.start() else m.end() + 1
-
-    def search(self, text, pos=0, endpos=None):
-        return next(self.finditer(text, pos, endpos), None)
-
-    def findall(self, text, pos=0, endpos=None):
-        return [m.group() for m in self.finditer(text, pos, endpos)]
+    return Re2Pattern(text, to_re2(text), re2_compile(to_re2(text)))

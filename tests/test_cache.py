@@ -23,7 +23,7 @@ def pack_copy(tmp_path, monkeypatch):
 
 
 def placeholders(pack):
-    return [p.pattern for p in pack.patterns("placeholder.patterns")]
+    return pack.patterns("placeholder.patterns")
 
 
 def test_warm_run_does_not_import_yaml(cache_dir):
@@ -42,38 +42,31 @@ def test_cached_pack_equals_a_fresh_one(cache_dir):
     first = packs.load()
     assert any(cache_dir.glob("default-pack*"))
     second = packs.load()  # from the cache
-    assert placeholders(second) == placeholders(first)
-    assert {k: [p.pattern for p in v] for k, v in second.lists.items()} == \
-           {k: [p.pattern for p in v] for k, v in first.lists.items()}
-    assert [(s.name, [h.pattern for h in s.headings]) for s in second.profile().sections] == \
-           [(s.name, [h.pattern for h in s.headings]) for s in first.profile().sections]
+    assert second == first  # every list, profile, section and mapping
 
 
-def test_cached_patterns_compile_when_first_used_and_match_as_compiled_ones(cache_dir):
+def test_cached_lists_are_compiled_when_first_used_and_match_as_fresh_ones(cache_dir):
     fresh = packs.load()
     cached = packs.load()
-    stored = cached.profile("述职报告").sections[0].headings[0]
-    assert isinstance(stored, packs.StoredPattern) and stored._compiled is None
+    headings = cached.profile("述职报告").sections[0].headings
+    assert headings._compiled is None  # kept as texts
     heading = "一、主要工作情况"
-    assert stored.search(heading).span() == fresh.profile("述职报告").sections[0].headings[0].search(heading).span()
-    assert stored._compiled is not None
+    assert headings.search(heading).span() == fresh.profile("述职报告").sections[0].headings.search(heading).span()
+    assert headings._compiled is not None
     line = "共开展XX次，获评AAA级信用企业，建立AAA群。"
     for key in ("placeholder.patterns", "placeholder.allow"):
-        assert [m.span() for m in cached.combined(key).finditer(line)] == \
-               [m.span() for m in fresh.combined(key).finditer(line)]
+        assert [m.span() for m in cached.matcher(key).finditer(line)] == \
+               [m.span() for m in fresh.matcher(key).finditer(line)]
 
 
-def test_a_user_pack_extends_the_cached_alternations(cache_dir, tmp_path):
-    packs.load()  # stores the default pack with its alternations worked out
-    cached = packs.load()
-    assert cached.alternations["placeholder.patterns"] == cached.combined("placeholder.patterns").pattern
+def test_a_user_pack_extends_the_cached_lists(cache_dir, tmp_path):
+    packs.load()  # stores the default pack
     user = tmp_path / "extra.yaml"
     user.write_text("placeholder:\n  patterns: ['待填写']\n", encoding="utf-8")
     extended = packs.load([str(user)])
-    assert "placeholder.patterns" not in extended.alternations
-    assert [m.group() for m in extended.combined("placeholder.patterns").finditer("共XX人，待填写。")] == \
+    assert [m.group() for m in extended.matcher("placeholder.patterns").finditer("共XX人，待填写。")] == \
            ["XX", "待填写"]
-    assert [m.group() for m in packs.load().combined("placeholder.patterns").finditer("共XX人，待填写。")] == ["XX"]
+    assert [m.group() for m in packs.load().matcher("placeholder.patterns").finditer("共XX人，待填写。")] == ["XX"]
 
 
 def test_two_copies_of_reportlint_sharing_a_cache_each_read_their_own_pack(cache_dir, tmp_path):
@@ -87,7 +80,7 @@ def test_two_copies_of_reportlint_sharing_a_cache_each_read_their_own_pack(cache
     pack.write_text(pack.read_text(encoding="utf-8").replace("  patterns:\n", "  patterns:\n    - '待填写'\n", 1),
                     encoding="utf-8")
     env = dict(os.environ, REPORTLINT_CACHE_DIR=str(cache_dir))
-    code = "from lint import packs; print('待填写' in [p.pattern for p in packs.load().patterns('placeholder.patterns')])"
+    code = "from lint import packs; print('待填写' in packs.load().patterns('placeholder.patterns'))"
     seen = [subprocess.run([sys.executable, "-c", code], cwd=where, env=env, check=True, capture_output=True,
                            text=True).stdout.split() for where in (ROOT, other, ROOT, other)]
     assert seen == [["False"], ["True"], ["False"], ["True"]]

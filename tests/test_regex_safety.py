@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from conftest import lint_text
 from lint import packs
 from lint.errors import FileError
-from lint.regex import PatternError, combine, compile_pattern, engine_of, to_re2
+from lint.regex import PatternError, Re2Pattern, compile_pattern, to_re2
 
 re2 = pytest.importorskip("re2")
 
@@ -31,9 +31,9 @@ def write_pack(tmp_path, patterns):
 def test_known_redos_patterns_run_on_the_linear_engine(tmp_path, redos, hostile):
     # On Python's re each of these takes exponential (or cubic) time on ``hostile``.
     pack = packs.load([write_pack(tmp_path, [redos])])
-    (pattern,) = [p for p in pack.patterns("placeholder.patterns") if p.pattern == redos]
-    assert engine_of(pattern) == "re2"
-    assert pattern.search(hostile) is None
+    assert [linear for source, _text, linear in pack.lists["placeholder.patterns"].items if source == redos] == [True]
+    pattern = compile_pattern(redos)
+    assert isinstance(pattern, Re2Pattern) and pattern.search(hostile) is None
     findings = lint_text("述职报告\n" + hostile + "\n", select=["placeholder"], pack=pack)
     assert [f for f in findings if f.line == 2] == []
 
@@ -58,33 +58,26 @@ def test_what_re2_cannot_run_is_refused_with_its_position(tmp_path, text, words)
 
 def test_ascii_mode_keeps_word_boundaries():
     pattern = compile_pattern(r"(?a)\bQQ\d+\b")
-    assert engine_of(pattern) == "re2"
+    assert isinstance(pattern, Re2Pattern)
     assert [m.group() for m in pattern.finditer("QQ123 xQQ4 QQ5")] == ["QQ123", "QQ5"]
 
 
 def test_default_pack_is_trusted_and_keeps_python_semantics():
     pack = packs.load()
-    assert all(engine_of(p) == "re" for p in pack.patterns("placeholder.patterns"))
+    assert not any(linear for _source, _text, linear in pack.lists["placeholder.patterns"].items)
     # The same pattern in a user's pack would be refused: it needs lookarounds.
     with pytest.raises(PatternError):
-        compile_pattern(pack.patterns("placeholder.patterns")[0].pattern)
+        compile_pattern(pack.patterns("placeholder.patterns")[0])
 
 
 def test_user_pattern_merges_with_default_patterns(tmp_path):
     pack = packs.load([write_pack(tmp_path, [r"某某\d*号"])])
-    combined = pack.combined("placeholder.patterns")
-    assert engine_of(combined) == "mixed"
+    matcher = pack.matcher("placeholder.patterns")
+    assert {linear for _source, _text, linear in matcher.items} == {True, False}
     text = "述职报告\n某某3号楼共XX人，某某号。\n"
     spans = [(f.column, f.end_column) for f in lint_text(text, select=["placeholder"], pack=pack)]
     assert spans == [(1, 5), (7, 9), (11, 14)]
     assert lint_text("述职报告\n某某同志。\n", select=["placeholder"], pack=pack) == []
-
-
-def test_merge_prefers_leftmost_then_earlier_pattern():
-    merged = combine([compile_pattern("X(?=Y)", trusted=True), compile_pattern("XY+"), compile_pattern("Z")])
-    assert [m.group() for m in merged.finditer("XYY XY Z")] == ["X", "X", "Z"]
-    merged = combine([compile_pattern("ab"), compile_pattern("(?<=a)b", trusted=True)])
-    assert [m.span() for m in merged.finditer("abab")] == [(0, 2), (2, 4)]
 
 
 # Python's meaning of classes in a str pattern is kept when a pattern moves to RE2:
@@ -102,7 +95,7 @@ ALPHABET = st.sampled_from(list("aAbcdxXqQ群号第条Ｘ1２٣ \t\u3000\u00a0_-
 @given(text=st.text(ALPHABET, max_size=30))
 def test_translation_matches_what_python_matches(pattern, text):
     ours = compile_pattern(pattern)
-    assert engine_of(ours) == "re2", to_re2(pattern)
+    assert isinstance(ours, Re2Pattern), to_re2(pattern)
     theirs = re.compile(pattern)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
 
@@ -111,7 +104,7 @@ def test_nested_globs_run_on_the_linear_engine():
     from lint.globs import compile_glob
 
     glob = compile_glob("**/**/**/**/**/x")  # five nested ".*": polynomial on re
-    assert engine_of(glob) == "re2"
+    assert isinstance(glob, Re2Pattern)
     assert glob.fullmatch("a/" * 3000 + "y") is None
     assert glob.fullmatch("a/b/x") and compile_glob("docs/*.md").fullmatch("docs/a.md")
     assert not compile_glob("docs/*.md").fullmatch("docs/a/b.md")

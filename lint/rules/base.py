@@ -12,10 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from ..prefilter import context_free, first_class, starts_finder
 from ..record import Value
-
-SEVERITIES = ("error", "warning", "info")
 
 
 class Fix(Value):
@@ -98,62 +95,47 @@ def heading_lines(report) -> set[int]:
     return lines
 
 
-def lines_to_search(doc, pattern) -> list:
-    """The lines where ``pattern`` may match ``view``: for plain text, the lines one search
-    of the document's text finds it on; otherwise every line.
-
-    Only for a pattern that cannot match a line end and whose matches do not depend on
-    what surrounds them (no anchors or lookaround): a match inside a line's view is then
-    a match inside the text, which is the lines' views and their line ends.
-
-    Where the pattern starts with known characters, the search steps over all others
-    in ``re``'s own loop (:func:`~lint.prefilter.starts_finder`).
-    """
-    if doc.kind != "text":
-        return doc.lines
-    return lines_where(doc, starts_finder(pattern).search)
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, non-overlapping: one finditer's)."""
+    i = bisect.bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
 
 
-def lines_that_may_match(doc, pattern) -> list:
-    """Lines of ``doc`` that include every line whose view ``pattern`` matches, in order
-    (perhaps a few more); a rule then runs ``pattern`` on each as it would on every line.
-
-    For plain text, found by searching the document's text once:
-
-    - a pattern free of anchors and lookarounds (:func:`~lint.prefilter.context_free`)
-      matching inside a line's view matches at the same place in the text, so the lines
-      where it matches in the text are enough (one a match runs into from the line
-      before is a spare);
-    - any other pattern starts each match with a character of its first-character class
-      (:func:`~lint.prefilter.first_class`): the lines holding one of those are enough.
-
-    Every line when neither applies or the views are not the text (Markdown, Word).
-    """
-    if pattern is None or doc.kind != "text":
-        return doc.lines
-    if context_free(pattern):
-        return lines_where(doc, starts_finder(pattern).search)
-    first = first_class(pattern)
-    return doc.lines if first is None else lines_where(doc, first.search)
+def spans_of(matcher, view: str) -> list[tuple[int, int]]:
+    """The spans ``matcher`` (an ``allow`` list, say; None: no list) finds in ``view``."""
+    return [m.span() for m in matcher.finditer(view)] if matcher else []
 
 
-def lines_where(doc, search) -> list:
-    """The lines holding a position ``search`` (on the document's views) finds, in order.
+# --- headings, numbered or not --------------------------------------------------------------
 
-    After a find the search goes on from the start of the next line: the rest of a
-    line already found need not be looked at. A find in a line end counts for the
-    line it ends.
-    """
-    text, lines = doc.view_text, doc.lines
-    found: list = []
-    m = search(text)
-    if m is None:
-        return found
-    starts = [line.offset for line in lines]
-    while m is not None:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        found.append(lines[i])
-        if i + 1 == len(lines):
-            break
-        m = search(text, starts[i + 1])
-    return found
+# A short line on its own, without sentence punctuation, reads as a heading even
+# without a number (存在的问题：).
+BARE_HEADING_MAX = 20
+# The rank of an unnumbered heading line: below every numbered level.
+BARE_RANK = 5
+
+
+def heading_spans(report) -> list[tuple[int, int, int, str, int]]:
+    """(line, column, end_column, text, rank) of every heading, numbered (rank = level) or
+    not (a short line, rank BARE_RANK); once per report."""
+    spans = report.cache.get("heading_spans")
+    if spans is None:
+        sections = sections_of(report)
+        spans = [(s.heading.line, s.heading.column, s.heading.end_column, s.heading.view, s.heading.level)
+                 for s in sections]
+        for section_paras in [report.opening] + [s.paragraphs for s in sections]:
+            for p in section_paras:
+                text = p.view.strip()
+                if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
+                    spans.append((p.line, p.column, p.end_column, text, BARE_RANK))
+        report.cache["heading_spans"] = spans
+    return spans
+
+
+def matching_spans(report, spec) -> list[tuple[int, int, int, str, int]]:
+    """The heading spans whose text satisfies a required section (once per report and section)."""
+    key = ("matching_spans", id(spec))
+    spans = report.cache.get(key)
+    if spans is None:
+        spans = report.cache[key] = [s for s in heading_spans(report) if spec.headings.search(s[3])]
+    return spans

@@ -2,16 +2,13 @@ from __future__ import annotations
 
 import re
 
-from .base import Rule, lines_where, problem_at
+from .base import Rule, problem_at
 
 FULL = "。，、；：！？"
 # The half-width forms of ，；：！ (web pages often show those). Not ``?``: copied text shows
 # a character its encoding lost as ``?`` (書??), which says nothing about punctuation.
 HALF = ",;:!"
 _RUN = re.compile(f"[{FULL}{HALF}]{{2,}}")
-# Where a run starts: a mark followed by a mark. Starting with a class, it lets ``re``
-# skip the other characters in its own loop (a leading repeat does not).
-_RUN_START = re.compile(f"[{FULL}{HALF}](?=[{FULL}{HALF}])")
 # Strongest first: a fix keeps the strongest mark of the run.
 _STRENGTH = "。？！；：，、"
 _FULL_FORM = str.maketrans(HALF, "，；：！")
@@ -57,8 +54,7 @@ class DuplicatePunctuation(Rule):
     }
 
     def check(self, ctx):
-        lines = lines_where(ctx.doc, _RUN_START.search) if ctx.doc.kind == "text" else ctx.doc.lines
-        for line in lines:  # the lines holding a run (lines_to_search)
+        for line in ctx.doc.lines:
             view = line.view
             for m in _RUN.finditer(view):
                 run = m.group()

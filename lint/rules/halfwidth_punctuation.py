@@ -3,8 +3,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..prefilter import skipping
-from .base import Fix, Problem, Rule, lines_to_search, problem_at
+from ..matcher import Matcher
+from .base import Fix, Problem, Rule, problem_at
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN}]")
@@ -27,7 +27,7 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
 _URL = re.compile(r"(?<![A-Za-z0-9+.-])[0-9+.-]*(?P<url>[A-Za-z][A-Za-z0-9+.-]*://" + _URL_CHARS + ")"
                   r"|(?P<www>www\." + _URL_CHARS + ")")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_NUMBER = skipping(r"(?<=\d)[,:](?=\d)|!(?=\[)")
+_NUMBER = Matcher.of([r"(?<=\d)[,:](?=\d)", r"!(?=\[)"])
 _URL_TAIL = ",.;:!?)"
 # A document using half-width marks this often, and more than full-width ones, is
 # reported once rather than on every line.
@@ -167,8 +167,7 @@ class HalfwidthPunctuation(Rule):
 
     def check(self, ctx):
         doc = ctx.doc
-        hits = [(line, start, end, repl) for line in lines_to_search(doc, _TRIGGER)
-                for start, end, repl in halfwidth_marks(line.view)]
+        hits = [(line, start, end, repl) for line in doc.lines for start, end, repl in halfwidth_marks(line.view)]
         if not hits:
             return
         if len(hits) >= CONSISTENT_MIN and len(hits) > self._full_marks(doc):

@@ -2,76 +2,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Problem, Rule, heading_lines, sections_of, wrapped
-
-# A short line on its own, without sentence punctuation, reads as a heading even
-# without a number (存在的问题：).
-BARE_HEADING_MAX = 20
-
-
-# The rank of an unnumbered heading line: below every numbered level.
-BARE_RANK = 5
-
-
-def heading_spans(report) -> list[tuple[int, int, int, str, int]]:
-    """(line, column, end_column, text, rank) of every heading, numbered (rank = level) or not."""
-    spans = report.cache.get("heading_spans")
-    if spans is None:
-        spans = report.cache["heading_spans"] = _heading_spans(report)
-    return spans
-
-
-def matching_spans(report, spec) -> list[tuple[int, int, int, str, int]]:
-    """The heading spans whose text satisfies a required section (once per report and section)."""
-    key = ("matching_spans", id(spec))
-    spans = report.cache.get(key)
-    if spans is None:
-        pattern = _any_heading(spec)
-        if pattern is not None:
-            spans = [s for s in heading_spans(report) if pattern.search(s[3])]
-        else:
-            spans = [s for s in heading_spans(report) if any(p.search(s[3]) for p in spec.headings)]
-        report.cache[key] = spans
-    return spans
-
-
-_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-_ANY_HEADING: dict[int, tuple] = {}  # id(spec) → (spec, one pattern for its headings, or None)
-
-
-def _any_heading(spec):
-    """One alternation that finds a heading when any of ``spec.headings`` does (None when a
-    pattern refers to its own groups, which an alternation would renumber)."""
-    entry = _ANY_HEADING.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        pattern = None
-        if not any(_GROUP_REFERENCE.search(p.pattern) for p in spec.headings):
-            from ..regex import combine
-
-            try:
-                pattern = combine(spec.headings)
-                pattern = getattr(pattern, "lookahead", pattern)  # headings are short: one call each
-            except (re.error, ValueError):  # e.g. inline flags, which only lead a whole pattern
-                pattern = None
-        entry = _ANY_HEADING[id(spec)] = (spec, pattern)
-    return entry[1]
-
-
-def _heading_spans(report) -> list[tuple[int, int, int, str, int]]:
-    sections = sections_of(report)
-    out = [(s.heading.line, s.heading.column, s.heading.end_column, s.heading.view, s.heading.level)
-           for s in sections]
-    for section_paras in [report.opening] + [s.paragraphs for s in sections]:
-        for p in section_paras:
-            text = p.view.strip()
-            if len(text) <= BARE_HEADING_MAX and text[-1] not in "。；;，,":
-                out.append((p.line, p.column, p.end_column, text, BARE_RANK))
-    return out
-
-
-def heading_candidates(report) -> list[tuple[int, str]]:
-    """(line, text) of every heading, numbered or not."""
-    return [(line, text) for line, _col, _end, text, _rank in heading_spans(report)]
+from .base import BARE_RANK, Problem, Rule, heading_lines, heading_spans, matching_spans, sections_of, wrapped
 
 
 def section_lines(report, spec) -> list[int]:
@@ -118,10 +49,10 @@ def evidence(report, spec) -> list[int]:
     heading holding one of its keywords, a paragraph opening the way it opens."""
     lines = section_lines(report, spec)
     if spec.keywords:
-        lines += [line for line, text in _top_headings(report) if any(k.search(text) for k in spec.keywords)]
+        lines += [line for line, text in _top_headings(report) if spec.keywords.search(text)]
     if spec.openings:
         for p in _paragraphs(report):
-            if any(o.search(sentence) for sentence in sentences(p.view) for o in spec.openings):
+            if any(spec.openings.search(sentence) for sentence in sentences(p.view)):
                 lines.append(p.line)
     return sorted(set(lines))
 

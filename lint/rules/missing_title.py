@@ -47,6 +47,6 @@ class MissingTitle(Rule):
         patterns = ctx.profile.title
         if ctx.profile.name == ctx.pack.default_profile:
             return  # the title named no known kind, and the default profile accepts it
-        if patterns and not any(p.search(title.view) for p in patterns):
+        if patterns and patterns.search(title.view) is None:
             yield Problem(title.line, title.column, title.line, title.end_column,
                           f"标题「{title.text.strip()}」看不出是{ctx.profile.name}")

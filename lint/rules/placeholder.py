@@ -1,14 +1,6 @@
 from __future__ import annotations
 
-import bisect
-
-from .base import Problem, Rule, lines_that_may_match
-
-
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of ``spans`` (sorted, non-overlapping: one finditer's)."""
-    i = bisect.bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
-    return i >= 0 and spans[i][1] > start
+from .base import Problem, Rule, overlaps, spans_of
 
 
 class Placeholder(Rule):
@@ -41,20 +33,17 @@ class Placeholder(Rule):
     }
 
     def check(self, ctx):
-        pattern = ctx.pack.combined("placeholder.patterns")
-        allow = ctx.pack.combined("placeholder.allow")
-        if pattern is None:
+        blanks = ctx.pack.matcher("placeholder.patterns")
+        allow = ctx.pack.matcher("placeholder.allow")
+        if blanks is None:
             return
-        # Blanks stand every few characters on a line that holds one (共X人，X次，XX%),
-        # where re's own finditer beats stepping from start to start in Python.
-        finditer = getattr(pattern, "lookahead", pattern).finditer
         messages: dict[str, str] = {}  # the same few blanks (X, XX, ××) recur
-        for line in lines_that_may_match(ctx.doc, pattern):
+        for line in ctx.doc.lines:
             view, number = line.view, line.number
             allowed = None  # looked for at the line's first blank
-            for m in finditer(view):
+            for m in blanks.finditer(view):
                 if allowed is None:
-                    allowed = allowed_spans(allow, view)
+                    allowed = spans_of(allow, view)
                 start, end = m.span()
                 if allowed and overlaps(allowed, start, end):
                     continue
@@ -94,8 +83,3 @@ def in_chinese_text(view: str, start: int, end: int) -> bool:
         if view[i] not in _SKIPPED:
             return _chinese(view[i])
     return False
-
-
-def allowed_spans(allow, view: str) -> list[tuple[int, int]]:
-    """Spans of ``view`` that ``placeholder.allow`` matches (looked for only on a line with a blank)."""
-    return [m.span() for m in allow.finditer(view)] if allow else []

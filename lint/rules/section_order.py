@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from .base import Problem, Rule
-from .missing_section import matching_spans
+from .base import Problem, Rule, matching_spans
 
 
 def first_heading(report, spec):

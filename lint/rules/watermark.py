@@ -131,7 +131,7 @@ class Watermark(Rule):
 
     def check(self, ctx):
         doc, pack = ctx.doc, ctx.pack
-        allow = pack.combined("watermark.allow")
+        allow = pack.matcher("watermark.allow")
         keyword: set[int] = set()
         found: dict[int, Problem] = {}
         inline: list[Problem] = []

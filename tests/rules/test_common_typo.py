@@ -139,7 +139,7 @@ def test_every_entry_is_checked_against_a_word_list():
                 common.append(word)
     assert len(common) > 50_000
     pack = default_pack()
-    allow = pack.combined("common-typo.allow")
+    allow = pack.matcher("common-typo.allow")
     for wrong in pack.mappings["typos"]:
         holders = [w for w in common if wrong in w and w != wrong and not allow.search(w)]
         assert not holders, (wrong, holders[:5])  # a correct word holds it: an exception in common-typo.allow
