@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--break-links", action="store_true",
                    help="with --fix, replace a hard-linked or symlinked path by a new file instead of writing "
                         "through the link")
+    add_annotate_options(p)
     p.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help="name to report for standard input (its suffix picks .md, .docx or .txt handling)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -83,6 +84,16 @@ def add_ecosystem_options(p: argparse.ArgumentParser) -> None:
     d.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of them")
 
 
+def add_annotate_options(p: argparse.ArgumentParser) -> None:
+    """Word comments (see lint/annotate.py)."""
+    g = p.add_argument_group("Word comments (批注)")
+    g.add_argument("--annotate", metavar="OUT.docx",
+                   help="write a copy of the one document given, with a Word comment on each finding, to OUT.docx "
+                        "(.txt and .md become a new .docx); the document itself is not changed")
+    g.add_argument("--annotate-dir", metavar="DIR",
+                   help="write such a copy of each document linted into DIR, named after it with .docx")
+
+
 def jobs_count(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"expected a number of processes (0 = one per CPU), got {value!r}")
@@ -98,6 +109,11 @@ def use_color(choice: str, stream) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # reportlint serve: the local web page (lint/serve)
+        from .serve import main as serve
+
+        return serve(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
@@ -158,7 +174,7 @@ def run(args, parser) -> int:
         parser.print_usage(sys.stderr)
         raise UsageError("no PATH given (use '-' for standard input)")
     settings = config.resolve(args)
-    linter = make_linter(settings, args.report_unused_suppressions)
+    linter = engine.linter_for(settings, args.report_unused_suppressions)
     errors: list[str] = []
     paths = discover(args.paths, errors, settings.accepts)
     excluded_notices(args, settings)
@@ -176,15 +192,20 @@ def run(args, parser) -> int:
     try:
         from . import formats
 
-        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source)
+        # the html format shows what --fix would change: it gets the linter
+        options = formats.Options(fmt, out is not None and use_color(args.color, out), args.show_source,
+                                  linter if fmt == "html" else None)
         render = None if out is None else formats.finding_renderer(options)
         stdin = (args.stdin_filename, sys.stdin.buffer.read()) if "-" in paths else None
         config_path = display_path(settings.path) if settings.path else None
-        if args.fix or args.diff:
+        checked = [args.stdin_filename if path == "-" else path for path in paths]
+        if args.annotate or args.annotate_dir:
+            reports = annotate(linter, paths, args, errors, stdin, render)
+            result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
+        elif args.fix or args.diff:
             from .rewrite import fix_paths
 
             reports = fix_paths(linter, paths, errors, args.diff, stdin, render, args.break_links)
-            checked = [args.stdin_filename if path == "-" else path for path in paths]
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         else:
             result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
@@ -244,18 +265,19 @@ def refuse_output_over_input(output_file: str | None, paths: list[str]) -> None:
                              f"choose another file for the output")
 
 
-def make_linter(settings, report_unused: bool = False):
-    """The linter the settings describe: their rule packs, rules, severities, profile, suppressions."""
-    from .engine import Linter, Options
-    from .packs import load
-    from .suppress import Suppressor
+def annotate(linter, paths: list[str], args, errors: list[str], stdin=None, render=None) -> list:
+    """``--annotate OUT`` / ``--annotate-dir DIR`` (lint.annotate): the files' reports."""
+    from .annotate import annotate_paths
 
-    pack = load(settings.rules)
-    if settings.profile and settings.profile not in pack.profiles:
-        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
-                         f"(known: {', '.join(pack.profiles)})")
-    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
+    if args.fix or args.diff:
+        raise UsageError("--annotate and --annotate-dir cannot be combined with --fix or --diff")
+    if args.annotate and args.annotate_dir:
+        raise UsageError("give either --annotate OUT.docx or --annotate-dir DIR, not both")
+    if args.annotate and len(paths) != 1:
+        raise UsageError(f"--annotate writes one document and {len(paths)} were given; use --annotate-dir DIR")
+    if args.annotate_dir and not os.path.isdir(args.annotate_dir):
+        raise UsageError(f"--annotate-dir: {args.annotate_dir}: not a directory")
+    return annotate_paths(linter, paths, args.annotate, args.annotate_dir, errors, stdin, render)
 
 
 def output_format(args) -> str:

@@ -27,6 +27,11 @@ LINE_KINDS = (
     ("watermark.spam", "垃圾信息残留"),
     ("watermark.collection", COLLECTION := "合集标题残留"),
 )
+# Kinds of debris that stand on short lines of their own (a breadcrumb, a date line, a
+# copyright footer, a collection's title): not looked for on a longer line, unless it is a
+# page flattened into one.
+SHORT_KINDS = ("watermark.furniture", "watermark.copyright", "watermark.spam", "watermark.collection")
+SHORT = 120
 # A Word document's headers and footers hold page numbers, the unit's name, a volume's
 # title: only adverts and paywall markers count there.
 MARGIN_KINDS = ("watermark.lines", "watermark.hints", "watermark.markers")
@@ -40,6 +45,7 @@ INLINE_KINDS = (
     ("watermark.leftovers", "生成文字残留"),
 )
 JUNK = "防采集乱码"
+_UNESCAPE = re.compile(r"\\(.)", re.S)
 PAGE_TITLE_WITHIN = 10  # the lines a page's own title may stand in
 CHUNK = "文库分块编号"
 CHUNK_MIN = 200
@@ -73,24 +79,111 @@ class Debris(Record):
         self.whole = whole  # the whole line is debris
 
 
+def _allowed(allow, view: str, start: int, end: int) -> bool:
+    return allow is not None and any(s < end and start < e for s, e in (m.span() for m in allow.finditer(view)))
+
+
+class Kind:
+    """One kind of debris: its patterns, the words one of which each of their matches holds
+    (None: tried on every line), and its message."""
+
+    __slots__ = ("key", "pattern", "keys", "message")
+
+    def __init__(self, pack, key: str, message: str):
+        self.key, self.message = key, message
+        self.pattern = pack.matcher(key)
+        # keys hold only for the patterns they were written for
+        extended = pack.extended(key) and not pack.extended(key + "-keys")
+        words = keywords(pack, key + "-keys")
+        self.keys = None if extended or not words else words_pattern(words)
+
+    def may_match(self, view: str) -> bool:
+        return self.keys is None or self.keys.search(view) is not None
+
+
+class _Kinds:
+    """The pack's kinds of debris for one set of regions (``kinds``: every Kind, or those of
+    the keys in ``keep``)."""
+
+    def __init__(self, pack, kinds: dict, keep=None):
+        def chosen(table):
+            return [kinds[key] for key, _ in table if key in kinds and (keep is None or key in keep)]
+
+        self.lines = chosen(LINE_KINDS)
+        self.long_lines = [k for k in self.lines if k.key not in SHORT_KINDS]
+        self.inline = chosen(INLINE_KINDS)
+        hints = chosen([HINTS])
+        self.hints = hints[0] if hints else None
+        self.allow = pack.matcher("watermark.allow")
+        every = self.lines + self.inline + hints
+        keyed = all(k.keys is not None for k in every)
+        # the words of the kinds looked for on every line, and of those only on short ones
+        short = [k for k in every if k.key in SHORT_KINDS]
+        self.gate = words_pattern([w for k in every if k not in short for w in keywords(pack, k.key + "-keys")]) \
+            if keyed else None
+        self.short_gate = words_pattern([w for k in short for w in keywords(pack, k.key + "-keys")]) \
+            if keyed and short else None
+
+
+def keywords(pack, key: str) -> list[str]:
+    """The words of a pack's list of words (lint.packs keeps them as patterns that match
+    them as written)."""
+    return [_UNESCAPE.sub(r"\1", p) for p in pack.patterns(key)]
+
+
+def words_pattern(words: list[str]) -> re.Pattern:
+    """A pattern that finds any of ``words``, its alternatives grouped by their first
+    characters (one try at a place, not one per word); a word that starts with another
+    word adds nothing to what is found."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def below(node: dict) -> str:
+        if "" in node:
+            return ""  # a word ends here: what follows is never needed to find a line
+        parts = [re.escape(ch) + below(rest) for ch, rest in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return re.compile(below(tree))
+
+
+def _kinds_of(pack) -> tuple[_Kinds, _Kinds]:
+    """The kinds of debris for a document's body and for its margins (kept with the pack)."""
+    cache = pack.derived
+    if "debris-kinds" not in cache:
+        kinds = {key: Kind(pack, key, message) for key, message in LINE_KINDS + INLINE_KINDS + (HINTS,)}
+        kinds = {key: kind for key, kind in kinds.items() if kind.pattern is not None}
+        cache["debris-kinds"] = _Kinds(pack, kinds), _Kinds(pack, kinds, MARGIN_KINDS)
+    return cache["debris-kinds"]
+
+
 def find(doc, pack) -> list[Debris]:
     """The debris of ``doc``, line by line, in order."""
-    def kinds(table, keep=None):
-        found = [(pack.matcher(key), message) for key, message in table if keep is None or key in keep]
-        return [(p, m) for p, m in found if p is not None]
-
-    line_kinds, inline = kinds(LINE_KINDS), kinds(INLINE_KINDS)
-    margin = kinds(LINE_KINDS, MARGIN_KINDS), kinds(INLINE_KINDS, MARGIN_KINDS)
-    hints = pack.matcher(HINTS[0])
-    allow = pack.matcher("watermark.allow")
+    body, margin = _kinds_of(pack)
+    if body.gate is None:
+        numbers = {line.number for line in doc.lines}
+    else:
+        numbers = {line.number for line in doc.lines if body.gate.search(line.view)}
+        if body.short_gate is not None:  # short lines, and pages flattened into long ones
+            numbers.update(line.number for line in doc.lines if (len(line.view) <= SHORT or len(line.view) > FLAT)
+                           and line.number not in numbers and body.short_gate.search(line.view))
     out: list[Debris] = []
     for line in doc.lines:
-        if not line.view.strip():
-            continue
-        if line.region in MARGIN_REGIONS:
-            out += _line_debris(line.view, line.number, margin[0], hints, margin[1], allow, junk=False)
-        else:
-            out += _line_debris(line.view, line.number, line_kinds, hints, inline, allow)
+        view = line.view
+        if line.number in numbers or "(" in view:  # a pinyin gloss (習(xí)) may hide a key
+            if not view.strip():
+                continue
+            if line.region in MARGIN_REGIONS:
+                out += _line_debris(view, line.number, margin, junk=False)
+            else:
+                out += _line_debris(view, line.number, body)
+        elif " " in view and line.region not in MARGIN_REGIONS:  # junk needs a space
+            out += [Debris(line.number, start, end, JUNK, False) for start, end in _junk(view)
+                    if not _allowed(body.allow, view, start, end)]
     chunks = _chunk_numbers(doc, out)
     if chunks:
         out = sorted(out + chunks, key=lambda d: (d.line, d.start))
@@ -114,14 +207,14 @@ def _chunk_numbers(doc, found: list[Debris]) -> list[Debris]:
     return out
 
 
-def _line_debris(view: str, number: int, line_kinds, hints, inline, allow, junk: bool = True) -> list[Debris]:
+def _line_debris(view: str, number: int, kinds: _Kinds, junk: bool = True) -> list[Debris]:
     """The debris of one line's view; a line with pinyin glosses (系統(tǒng)) is matched
     without them, and what is found is mapped back onto the line."""
     if "(" in view and _GLOSS.search(view):
         kept = [i for i, ch in enumerate(_GLOSS.sub(lambda m: "\0" * len(m.group()), view)) if ch != "\0"]
         compact = "".join(view[i] for i in kept)
         kept.append(len(view))
-        found = _line_debris(compact, number, line_kinds, hints, inline, allow, junk)
+        found = _line_debris(compact, number, kinds, junk)
         for d in found:
             d.start, d.end = kept[d.start], kept[d.end - 1] + 1 if d.end else kept[0]
             if d.whole:
@@ -133,25 +226,28 @@ def _line_debris(view: str, number: int, line_kinds, hints, inline, allow, junk:
         """Whether ``watermark.allow`` leaves ``[start, end)`` alone."""
         nonlocal allowed
         if allowed is None:
-            allowed = [a.span() for a in allow.finditer(view)] if allow else []
+            allowed = [a.span() for a in kinds.allow.finditer(view)] if kinds.allow else []
         return not any(s < end and start < e for s, e in allowed)
 
-    kinds = list(line_kinds)
-    if hints is not None and view.rstrip()[-1:] not in PROSE_END:
-        kinds.append((hints, HINTS[1]))
     out = []
-    for pattern, message in kinds:
-        if len(view) > FLAT:  # a flattened page: every sentence with debris in it
-            out += [Debris(number, *_sentence(view, m.start(), m.end()), message, False)
-                    for m in pattern.finditer(view) if free(*m.span())]
+    line_kinds = list(kinds.lines if len(view) <= SHORT or len(view) > FLAT else kinds.long_lines)
+    if kinds.hints is not None and view.rstrip()[-1:] not in PROSE_END:
+        line_kinds.append(kinds.hints)
+    for kind in line_kinds:
+        if not kind.may_match(view):
             continue
-        if any(free(*m.span()) for m in pattern.finditer(view)):
+        if len(view) > FLAT:  # a flattened page: every sentence with debris in it
+            out += [Debris(number, *_sentence(view, m.start(), m.end()), kind.message, False)
+                    for m in kind.pattern.finditer(view) if free(*m.span())]
+            continue
+        if any(free(*m.span()) for m in kind.pattern.finditer(view)):
             first, last = len(view) - len(view.lstrip()), len(view.rstrip())
-            return [Debris(number, first, last, message, True)]
-    for pattern, message in inline:
-        out += [Debris(number, m.start(), m.end(), message, False)
-                for m in pattern.finditer(view) if m.end() > m.start() and free(*m.span())]
-    if junk:
+            return [Debris(number, first, last, kind.message, True)]
+    for kind in kinds.inline:
+        if kind.may_match(view):
+            out += [Debris(number, m.start(), m.end(), kind.message, False)
+                    for m in kind.pattern.finditer(view) if m.end() > m.start() and free(*m.span())]
+    if junk and " " in view:
         out += [Debris(number, start, end, JUNK, False) for start, end in _junk(view) if free(start, end)]
     if not out:
         return out

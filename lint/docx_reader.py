@@ -27,6 +27,7 @@ import zipfile
 
 from .document import MAX_CHARS, MAX_LINES, Document, DocumentError, Line
 from .numbering import MC, Numbering, w
+from .record import Record
 
 SUFFIXES = (".docx",)
 KIND = "docx"
@@ -150,6 +151,7 @@ class _Paragraph:
 
     def __init__(self):
         self.parts: list[str] = []
+        self.elements: list = []  # the element each part was read from (w:t, w:tab, …)
         self.boxes: list = []  # w:txbxContent elements
         self.shapes: list[str] = []  # v:textpath strings (WordArt, watermarks)
         self.drawing_text: list[str] = []  # DrawingML paragraphs outside text boxes
@@ -165,13 +167,17 @@ def _collect(el, out: _Paragraph) -> None:
             continue
         if tag in (w("t"), f"{{{M}}}t"):
             out.parts.append(child.text or "")
+            out.elements.append(child)
         elif tag == w("tab") or tag == w("ptab"):
             out.parts.append("\t")
+            out.elements.append(child)
         elif tag in (w("br"), w("cr")):
             if child.get(w("type")) not in ("page", "column"):
                 out.parts.append(" ")
+                out.elements.append(child)
         elif tag == w("noBreakHyphen"):
             out.parts.append("-")
+            out.elements.append(child)
         elif tag in (w("drawing"), w("pict"), w("object")):
             _shapes(child, out)
         elif tag in _CONTAINERS:
@@ -198,16 +204,45 @@ def _shapes(el, out: _Paragraph) -> None:
             _shapes(child, out)
 
 
+class Source(Record):
+    """Where a line of a Word document was read from (what lint.annotate anchors comments on).
+
+    ``paragraph`` is the ``w:p`` whose text the line is, or (``prefix`` None) the one that
+    anchors the shape whose text it is; ``prefix`` is the length of the automatic number
+    rendered before the paragraph's own text.
+    """
+
+    __slots__ = ("paragraph", "prefix", "region")
+
+    def __init__(self, paragraph, prefix: int | None, region: str):
+        self.paragraph, self.prefix, self.region = paragraph, prefix, region
+
+
+def paragraph_parts(p) -> list[tuple[int, int, object]]:
+    """(start, end, element) of each piece of a ``w:p``'s own text (numbering not included),
+    offsets in the characters of the line read from it."""
+    found = _Paragraph()
+    _collect(p, found)
+    out = []
+    start = 0
+    for text, element in zip(found.parts, found.elements):
+        out.append((start, start + len(text), element))
+        start += len(text)
+    return out
+
+
 class _Reader:
     def __init__(self, numbering: Numbering):
         self.numbering = numbering
         self.lines: list[tuple[str, str]] = []  # (text, region)
+        self.sources: list[Source] = []  # one per line
         self.watermarks: list[int] = []  # indexes into lines
         self.chars = 0
 
-    def add(self, text: str, region: str) -> None:
+    def add(self, text: str, region: str, source: Source) -> None:
         """One more line; DocumentError past the limits of one document (lint.document)."""
         self.lines.append((text, region))
+        self.sources.append(source)
         self.chars += len(text) + 1
         if len(self.lines) > MAX_LINES or self.chars > MAX_CHARS:
             limit = f"{MAX_LINES} paragraphs" if len(self.lines) > MAX_LINES else f"{MAX_CHARS} characters"
@@ -231,16 +266,17 @@ class _Reader:
     def paragraph(self, p, region: str, margin: bool) -> None:
         found = _Paragraph()
         _collect(p, found)
-        self.add(self.numbering.paragraph_number(p) + found.text(), region)
+        number = self.numbering.paragraph_number(p)
+        self.add(number + found.text(), region, Source(p, len(number), region))
         inner = region if margin else REGION_TEXTBOX
         for box in found.boxes:
             self.blocks(box, inner, margin)
         for text in found.drawing_text:
-            self.add(text, inner)
+            self.add(text, inner, Source(p, None, inner))
         for text in found.shapes:
             if margin:
                 self.watermarks.append(len(self.lines))
-            self.add(text, inner)
+            self.add(text, inner, Source(p, None, inner))
 
 
 _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml")}
@@ -274,6 +310,11 @@ def _margin_parts(package):
 
 
 def from_docx_bytes(data: bytes, path: str = "<docx>") -> Document:
+    return read_package(data, path)[0]
+
+
+def read_package(data: bytes, path: str = "<docx>"):
+    """(Document, the python-docx document it was read from, a Source per line)."""
     package = open_package(data)
     try:
         numbering = Numbering(_numbering_element(package), package.styles.element)
@@ -294,8 +335,9 @@ def from_docx_bytes(data: bytes, path: str = "<docx>") -> Document:
     if lines:
         lines[-1].ending = ""
     text = "\n".join(line.text for line in lines)
-    return Document(path=path, text=text, lines=lines, kind=KIND,
-                    extra={"watermark_lines": {i + 1 for i in reader.watermarks}})
+    doc = Document(path=path, text=text, lines=lines, kind=KIND,
+                   extra={"watermark_lines": {i + 1 for i in reader.watermarks}})
+    return doc, package, reader.sources
 
 
 def _numbering_element(package):

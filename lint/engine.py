@@ -66,10 +66,32 @@ def choose_profile(pack: Pack, title: str) -> str:
     """
     best, best_end = pack.default_profile, -1
     for name, profile in pack.profiles.items():
+        if not profile.title or not profile.title.search(title):
+            continue  # none of the profile's patterns is in the title: one look, not one per pattern
         ends = [m.end() for p in profile.title.each() for m in p.finditer(title) if _TITLE_TAIL.match(title, m.end())]
         if ends and max(ends) > best_end:
             best, best_end = name, max(ends)
     return best
+
+
+# Sentences of a profile's ``text`` that make a document of that kind whatever its title.
+TEXT_MARKS = 2
+TEXT_WITHIN = 3000  # characters
+
+
+def _reads_like(pack: Pack, doc: Document) -> Profile | None:
+    """The first profile with ``text`` patterns that TEXT_MARKS lines of the document match."""
+    text = doc.view_text if doc.kind == "text" else "\n".join(line.view for line in doc.lines)
+    text = text[:TEXT_WITHIN]  # a guide says what it is near its start
+    for name, profile in pack.profiles.items():
+        if not profile.text:
+            continue
+        marks = set()
+        for m in profile.text.finditer(text):
+            marks.add(text.count("\n", 0, m.start()))
+            if len(marks) >= TEXT_MARKS:
+                return profile
+    return None
 
 
 def resolve_rules(keys: list[str] | None, what: str) -> list[type[Rule]]:
@@ -107,7 +129,7 @@ class Linter:
     def severity_of(self, rule: type[Rule] | Rule) -> str:
         return self.options.severity.get(rule.name) or self.options.severity.get(rule.code) or rule.severity
 
-    def profile_for(self, report: Report, page_title: str = "") -> Profile:
+    def profile_for(self, report: Report, page_title: str = "", doc: Document | None = None) -> Profile:
         """The profile a report is linted with (``--profile``, else chosen from its title, else
         from ``page_title``, the title of the page it was copied from); sets ``report.profile``
         and, for --outline, ``report.profile_reason``."""
@@ -123,6 +145,10 @@ class Linter:
             else:
                 reason = f"标题「{title}」看不出是哪种文稿"
         profile = self.pack.profile(name)
+        if profile.sections and not self.options.profile and doc is not None:
+            guide = _reads_like(self.pack, doc)
+            if guide is not None:
+                profile, reason = guide, f"{reason}，但正文是在讲怎么写（写作指南）"
         if not profile.sections:
             reason += "，不检查必需章节"
         report.profile, report.profile_reason = profile.name, reason
@@ -133,7 +159,7 @@ class Linter:
         with its profile chosen."""
         found = debris.mark(doc, self.pack)
         report = parse(doc)
-        self.profile_for(report, "" if report.title is not None else debris.page_title(doc, found))
+        self.profile_for(report, "" if report.title is not None else debris.page_title(doc, found), doc)
         return report
 
     def lint_document(self, doc: Document) -> list[Finding]:
@@ -189,6 +215,20 @@ class Linter:
 
 _TOO_MUCH = {MemoryError: "not enough memory to lint this file",
              RecursionError: "the file is nested too deeply to lint"}
+
+
+def linter_for(settings, report_unused: bool = False) -> Linter:
+    """The linter a configuration describes (lint.config.Settings): its rule packs, rules,
+    severities, profile and suppressions."""
+    from .packs import load
+    from .suppress import Suppressor
+
+    pack = load(settings.rules)
+    if settings.profile and settings.profile not in pack.profiles:
+        raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
+                         f"(known: {', '.join(pack.profiles)})")
+    return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
+                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
 
 
 def file_report(path: str, findings: list[Finding], render: Render | None = None,

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import sys
 
-from .packs import LISTS, MAPPINGS
+from .packs import LISTS, MAPPINGS, WORDS
 
 _PATTERN = {"type": "string", "minLength": 1, "format": "regex"}
+_WORD = {"type": "string", "minLength": 1}
 
 
-def _patterns(description: str) -> dict:
-    return {"description": description, "type": ["array", "null"], "items": _PATTERN}
+def _patterns(description: str, items: dict = _PATTERN) -> dict:
+    return {"description": description, "type": ["array", "null"], "items": items}
 
 
 def schema() -> dict:
@@ -29,7 +30,7 @@ def schema() -> dict:
     for key, description in LISTS.items():
         group, name = key.split(".", 1)
         groups.setdefault(group, {"type": "object", "additionalProperties": False, "properties": {}})
-        groups[group]["properties"][name] = _patterns(description)
+        groups[group]["properties"][name] = _patterns(description, _WORD if key.endswith(WORDS) else _PATTERN)
     for key, description in MAPPINGS.items():
         groups[key] = {"description": description, "type": "object",
                        "additionalProperties": {"type": "string", "minLength": 1}}
@@ -51,6 +52,7 @@ def schema() -> dict:
         "additionalProperties": False,
         "properties": {
             "title": _patterns("a title matching one of these selects the profile"),
+            "text": _patterns("sentences that mark a document of this kind whatever its title"),
             "sections": {"type": ["array", "null"], "items": section},
         },
     }

@@ -35,17 +35,22 @@ class SectionSpec(Record):
 
 
 class Profile(Record):
-    __slots__ = ("name", "title", "sections")
+    __slots__ = ("name", "title", "sections", "text")
 
-    def __init__(self, name: str, title: Matcher | None = None, sections: list[SectionSpec] | None = None):
+    def __init__(self, name: str, title: Matcher | None = None, sections: list[SectionSpec] | None = None,
+                 text: Matcher | None = None):
         self.name = name
         self.title = Matcher() if title is None else title
         self.sections = [] if sections is None else sections
+        # sentences that mark a document of this kind whatever its title (a guide about
+        # writing a 工作总结 is no 工作总结): TEXT_MARKS of them in its text choose it
+        self.text = Matcher() if text is None else text
 
 
 class Pack(Record):
-    __slots__ = ("default_profile", "profiles", "lists", "mappings", "words", "sources", "default_where")
-    _hidden = ("default_where",)
+    __slots__ = ("default_profile", "profiles", "lists", "mappings", "words", "sources", "user_lists",
+                 "default_where", "derived")
+    _hidden = ("default_where", "derived")
 
     def __init__(self, default_profile: str = "", profiles: dict[str, Profile] | None = None,
                  lists: dict[str, Matcher] | None = None, mappings: dict[str, dict[str, str]] | None = None,
@@ -59,7 +64,9 @@ class Pack(Record):
         # "typos" → a Matcher of the mapping's words (as plain text, the longest first)
         self.words = {key: _words(mapping) for key, mapping in self.mappings.items()}
         self.sources = [] if sources is None else sources
+        self.user_lists: set[str] = set()  # the lists a user's pack added patterns to
         self.default_where = ("", 1, 1)  # where default_profile was set, for an error about it
+        self.derived: dict = {}  # what other modules work out from the pack once (lint.debris)
 
     def matcher(self, key: str) -> Matcher | None:
         """The patterns of the list ``key`` as one Matcher (None when there are none)."""
@@ -68,6 +75,10 @@ class Pack(Record):
     def patterns(self, key: str) -> list[str]:
         """The patterns of the list ``key`` as written."""
         return self.lists[key].sources if key in self.lists else []
+
+    def extended(self, key: str) -> bool:
+        """Whether a user's pack added patterns to the list ``key``."""
+        return key in self.user_lists
 
     def profile(self, name: str | None = None) -> Profile:
         return self.profiles[name or self.default_profile]
@@ -95,8 +106,23 @@ LISTS = {
     "watermark.collection": "the title of a collection of reports",
     "watermark.hints": "advert phrases that count only outside report prose",
     "watermark.allow": "text the watermark rule leaves alone",
+    "watermark.docsite-keys": "words one of which every match of watermark.docsite holds",
+    "watermark.intros-keys": "words one of which every match of watermark.intros holds",
+    "watermark.lines-keys": "words one of which every match of watermark.lines holds",
+    "watermark.hints-keys": "words one of which every match of watermark.hints holds",
+    "watermark.furniture-keys": "words one of which every match of watermark.furniture holds",
+    "watermark.copyright-keys": "words one of which every match of watermark.copyright holds",
+    "watermark.spam-keys": "words one of which every match of watermark.spam holds",
+    "watermark.collection-keys": "words one of which every match of watermark.collection holds",
+    "watermark.markers-keys": "words one of which every match of watermark.markers holds",
+    "watermark.paywall-keys": "words one of which every match of watermark.paywall holds",
+    "watermark.pieces-keys": "words one of which every match of watermark.pieces holds",
+    "watermark.tags-keys": "words one of which every match of watermark.tags holds",
+    "watermark.leftovers-keys": "words one of which every match of watermark.leftovers holds",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }
+# Lists of plain words rather than patterns: the lists whose key ends so.
+WORDS = "-keys"
 # The keys of a required section in a profile.
 SECTION_KEYS = ("name", "headings", "examples", "keywords", "openings", "body")
 # Mappings of plain strings a pack may hold.
@@ -220,6 +246,10 @@ class _Reader:
             raise self.error(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
 
+    def words(self, node, what: str) -> Matcher:
+        """Plain words, as patterns that match them as written."""
+        return Matcher.of([re.escape(self.string(item, what)) for item in self.sequence(node, what)])
+
     def regexes(self, node, what: str) -> Matcher:
         return Matcher.of([self.regex(item, what) for item in self.sequence(node, what)])
 
@@ -257,7 +287,10 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
                 full = f"{name}.{sub}"
                 if full not in LISTS:
                     raise r.error(subkey, f"unknown key {sub!r} in {name} (expected one of: {', '.join(allowed)})")
-                pack.lists[full] = pack.lists.get(full, Matcher()) + r.regexes(subvalue, full)
+                found = r.words(subvalue, full) if full.endswith(WORDS) else r.regexes(subvalue, full)
+                pack.lists[full] = pack.lists.get(full, Matcher()) + found
+                if not is_default:  # what the default pack's lists no longer say alone
+                    pack.user_lists.add(full)
     if pack.default_profile and pack.default_profile not in pack.profiles:
         where = pack.default_where if pack.default_where[0] else (path, *position(root))
         raise FileError(*where, f"default_profile {pack.default_profile!r} is not a profile")
@@ -269,6 +302,8 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
         for name, key, value in r.mapping(pnode, f"profile {pname}"):
             if name == "title":
                 profile.title = profile.title + r.regexes(value, f"profiles.{pname}.title")
+            elif name == "text":
+                profile.text = profile.text + r.regexes(value, f"profiles.{pname}.text")
             elif name == "sections":
                 sections = []
                 for item in r.sequence(value, f"profiles.{pname}.sections"):
@@ -290,6 +325,6 @@ def _apply_profiles(pack: Pack, r: _Reader, node) -> None:
                                                 keywords, openings, body))
                 profile.sections = sections  # a pack's sections replace the profile's
             else:
-                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, sections)")
+                raise r.error(key, f"unknown key {name!r} in profile {pname} (expected title, text, sections)")
         pack.profiles[pname] = profile
 

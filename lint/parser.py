@@ -442,6 +442,8 @@ class ReportLexer(Lexer):
                 candidates.append((score, i))
             elif len(view.strip()) > TITLE_MAX:
                 break  # the opening paragraph has begun
+            elif candidates and len(_HANZI.findall(view)) >= 4 and not _GREETING.match(view.strip()):
+                break  # a line of text of another kind ends the lines the title stands among
         if not candidates:
             return None
         # The last line worded like a title: a web page names the report above it too (its

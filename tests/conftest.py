@@ -71,10 +71,60 @@ os.environ.pop("NO_COLOR", None)
 os.environ.pop("GITHUB_ACTIONS", None)  # it would switch the default output to GitHub annotations
 
 
+def need_program(name, package):
+    """The path of program ``name``; the test is skipped where it is not installed, except
+    under CI (``CI`` set), where .ci/run installs the Debian ``package`` and a missing one fails."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is not installed: .ci/run should have installed it (apt-get install {package})")
+    pytest.skip(f"{name} is not installed (apt-get install {package})")
+
+
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     """An empty cache directory of reportlint's own, with caching on."""
     path = tmp_path / "cache"
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(path))
     monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    return path
+
+
+# --- a real browser -------------------------------------------------------------------------
+
+# Debian's Chromium, as the guide says to start it (Playwright's own browser download is not used).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright, one for the whole run (each test opens its own pages)."""
+    executable = need_program("chromium", "chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A new page in a fresh context; console errors and page errors are collected in ``page.problems``."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artefacts():
+    """Where screenshots are kept after the run: $REPORTLINT_ARTEFACTS, else test-artefacts/ (git ignores it)."""
+    path = Path(os.environ.get("REPORTLINT_ARTEFACTS") or ROOT / "test-artefacts")
+    path.mkdir(parents=True, exist_ok=True)
     return path

@@ -1,6 +1,9 @@
+import re
+
 import pytest
 
-from conftest import default_pack, lint_text, seed
+from conftest import ROOT, default_pack, lint_text, seed
+from lint import packs
 from lint.cli import main
 from lint.engine import choose_profile
 from lint.errors import UsageError
@@ -80,3 +83,21 @@ def test_outline_shows_the_chosen_profile(tmp_path, capsys):
     assert "profile: 工作总结" in capsys.readouterr().out
     assert main(["--outline", "--profile", "通用", str(seed("003"))]) == 0
     assert "profile: 通用" in capsys.readouterr().out
+
+
+README_PROFILES = re.search(r"```yaml\n(# my-profiles.yaml\n.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"),
+                            re.S).group(1)
+
+
+def test_the_readmes_profile_pack_adds_a_kind_of_its_own(tmp_path):
+    path = tmp_path / "my-profiles.yaml"
+    path.write_text(README_PROFILES, encoding="utf-8")
+    pack = packs.load([str(path)])
+    assert choose_profile(pack, "2024年财务科年度汇报") == "我们的年度汇报"
+    lacking = lint_text("2024年财务科年度汇报\n一、下一步安排\n明年继续做好核算。\n", ["missing-section"], pack=pack)
+    assert [f.message for f in lacking] and all("工作情况" in f.message for f in lacking)
+    whole = "2024年财务科年度汇报\n一、工作情况\n完成了全年核算。\n"
+    assert lint_text(whole, ["missing-section"], pack=pack) == []
+    # the 述职报告 of that pack requires its two parts only, found by their keywords
+    report = "2023年度述职报告\n一、履职亮点\n完成了任务。\n二、存在的不足\n学习不够。\n"
+    assert lint_text(report, ["missing-section"], pack=pack) == []

@@ -101,6 +101,21 @@ def valid_sarif(text):
     return len(log["runs"][0]["results"])
 
 
+def valid_html(text):
+    from html.parser import HTMLParser
+
+    tags = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.append((tag, dict(attrs)))
+
+    Tags().feed(text)
+    assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
+    assert [t for t, _ in tags].count("script") == 1
+    return sum(1 for t, a in tags if t == "li" and "data-f" in a)
+
+
 VALIDATORS = {
     "json": valid_json,
     "text": valid_text,
@@ -109,6 +124,7 @@ VALIDATORS = {
                           r"title=RL\d{3} [a-z-]+::[^\r\n]*"),
     "junit": valid_junit,
     "sarif": valid_sarif,
+    "html": valid_html,
 }
 
 

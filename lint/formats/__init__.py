@@ -21,19 +21,22 @@ FORMATS = {
     "github": "lint.formats.github",
     "junit": "lint.formats.junit",
     "sarif": "lint.formats.sarif",
+    "html": "lint.formats.html",
 }
 # Renderers that are not --format choices.
 OTHER = {"statistics": "lint.formats.statistics"}
 
 
 class Options(Value):
-    """How the output looks: the format (or ``statistics``), colour, source windows."""
+    """How the output looks: the format (or ``statistics``), colour, source windows; and for
+    the html format, which shows what ``--fix`` would change, the linter."""
 
     __slots__ = ()
-    _fields = ("format", "color", "show_source")
+    _fields = ("format", "color", "show_source", "linter")
 
-    def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True):  # noqa: A002
-        return tuple.__new__(cls, (format, color, show_source))
+    def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True,  # noqa: A002
+                linter=None):
+        return tuple.__new__(cls, (format, color, show_source, linter))
 
 
 def module(name: str):

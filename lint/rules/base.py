@@ -71,7 +71,14 @@ WRAP_MIN, WRAP_LINES = 16, 6
 
 def wrapped(doc) -> bool:
     """Text cut into lines of a page's width (from a PDF): most of its longer lines end
-    mid-sentence, so its paragraphs and headings cannot be told."""
+    mid-sentence, so its paragraphs and headings cannot be told (worked out once)."""
+    found = doc.extra.get("wrapped")
+    if found is None:
+        found = doc.extra["wrapped"] = _wrapped(doc)
+    return found
+
+
+def _wrapped(doc) -> bool:
     lines = [line.view.rstrip() for line in doc.lines if len(line.view.strip()) >= WRAP_MIN]
     if len(lines) < WRAP_LINES:
         return False

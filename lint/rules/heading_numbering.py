@@ -12,6 +12,8 @@ def _bare_heading(view: str) -> bool:
 
 
 BARE_MAX = 20
+# lint.debris's messages for text a site hid: numbering across them is not judged
+PAYWALLS = ("付费墙残留",)
 
 
 def _items(paragraphs) -> list:
@@ -41,17 +43,21 @@ def render(style: str, n: int) -> str:
 
 
 def sequence(items, number, marker, render_marker, restart: bool = False, from_one: bool = True,
-             starts_run=None):
+             starts_run=None, breaks=None):
     """Yield (item, message) for each item that breaks the run 1, 2, 3… of its siblings.
 
     With ``restart`` (一是…), a 1 starts a new run and a run may begin elsewhere than 1
     (it is judged from its first number on); without it (headings under one parent),
     the run must start at 1 (unless not ``from_one``) and a later 1 is out of order,
-    except where ``starts_run(item)`` says a new run begins there.
+    except where ``starts_run(item)`` says a new run begins there. Where ``breaks(item)``
+    says text is missing before an item, the run goes on from that item's number.
     """
     expected = None
     for item in items:
         n = number(item)
+        if expected is not None and breaks is not None and breaks(item):
+            expected = n + 1
+            continue
         if expected is None or (restart and n == 1) or (n == 1 and starts_run is not None and starts_run(item)):
             if expected is None and n != 1 and not restart and from_one:
                 yield item, f"序号从「{marker(item)}」开始，缺少「{render_marker(item, 1)}」"
@@ -82,7 +88,8 @@ class HeadingNumbering(Rule):
     before its parent level appears (a ``（一）`` before any ``一、``, or a ``1.`` ahead of
     the ``（一）`` of its section). A report may skip a level throughout (``一、`` then
     ``1.``), and its top level may begin elsewhere than one (a page of a longer text).
-    Numbered list items of the same style count in their headings' run.
+    Numbered list items of the same style count in their headings' run; where a site's
+    paywall hid part of the text (``……此处隐藏N个字……``), the run goes on from the next number.
 
     The inline enumeration ``一是…二是…三是…`` runs across the paragraphs of one
     section and starts again at a new ``一是``; ``一是…三是`` is flagged at ``三是``.
@@ -112,10 +119,11 @@ class HeadingNumbering(Rule):
         sections = sections_of(report)
         if wrapped(ctx.doc):
             return  # text wrapped at a page's width: its headings cannot be told
-        yield from self._siblings(report.sections, report.opening, root=True)
+        hidden = [d.line for d in ctx.doc.extra.get("debris", ()) if d.message in PAYWALLS]
+        yield from self._siblings(report.sections, report.opening, hidden, root=True)
         for section in sections:
             if section.children:  # (a leaf has no numbering of its own to check)
-                yield from self._siblings(section.children, section.paragraphs)
+                yield from self._siblings(section.children, section.paragraphs, hidden)
         for paragraphs in [report.opening] + [s.paragraphs for s in sections]:
             enums = [e for p in paragraphs for e in p.enums]
             if not enums:
@@ -124,7 +132,7 @@ class HeadingNumbering(Rule):
                                           lambda e, n: f"{int_to_cn(n)}是", restart=True):
                 yield Problem(enum.line, enum.column, enum.line, enum.column + len(enum.marker), message)
 
-    def _siblings(self, children, paragraphs, root: bool = False):
+    def _siblings(self, children, paragraphs, hidden, root: bool = False):
         """Numbering of the sections ``children`` of one parent (whose own paragraphs are
         ``paragraphs``), with the numbered list items among them. The report's top level
         may begin elsewhere than one (a page of a longer text: 三、…), and a run starts
@@ -146,13 +154,20 @@ class HeadingNumbering(Rule):
         main = sorted([h for h in numbered if h.level == top] + items, key=lambda h: h.line)
         if items and any(h.number == 1 for h in main[1:]):
             return
-        after_bare = set()
-        for before, section in zip(children, children[1:]):
-            if any(_bare_heading(p.view) for p in before.paragraphs):
-                after_bare.add(id(section.heading))
+        after_bare = set()  # (only a 1 can start a run again)
+        if any(h.number == 1 for h in main[1:]):
+            for before, section in zip(children, children[1:]):
+                if any(_bare_heading(p.view) for p in before.paragraphs):
+                    after_bare.add(id(section.heading))
+        after_cut = set()  # a paywall hid the text before it
+        if hidden:
+            for before, h in zip(main, main[1:]):
+                if any(before.line <= line <= h.line for line in hidden):
+                    after_cut.add(id(h))
+        item_ids = {id(i) for i in items}
         for h, message in sequence(main, lambda h: h.number, lambda h: h.marker, render_like, from_one=not root,
-                                   starts_run=lambda h: id(h) in after_bare):
-            if not any(h is i for i in items):  # reported at headings only
+                                   starts_run=lambda h: id(h) in after_bare, breaks=lambda h: id(h) in after_cut):
+            if id(h) not in item_ids:  # reported at headings only
                 yield self._at(h, message)
 
     @staticmethod

@@ -44,17 +44,19 @@ def _top_headings(report) -> list[tuple[int, str]]:
     return [(line, text) for line, _c, _e, text, rank in spans if rank in (top, BARE_RANK)]
 
 
-def evidence(report, spec) -> list[int]:
-    """Lines where the report shows the part ``spec``: a heading in its wordings, a top-level
-    heading holding one of its keywords, a paragraph opening the way it opens."""
+def heading_evidence(report, spec) -> list[int]:
+    """Lines of the headings that show the part ``spec``: in its wordings, or, at the top
+    level, holding one of its keywords."""
     lines = section_lines(report, spec)
     if spec.keywords:
         lines += [line for line, text in _top_headings(report) if spec.keywords.search(text)]
-    if spec.openings:
-        for p in _paragraphs(report):
-            if any(spec.openings.search(sentence) for sentence in sentences(p.view)):
-                lines.append(p.line)
     return sorted(set(lines))
+
+
+def opens_like(report, spec) -> bool:
+    """Whether a sentence of the report opens the way the part ``spec`` does."""
+    return bool(spec.openings) and any(spec.openings.search(sentence) for p in _paragraphs(report)
+                                       for sentence in sentences(p.view))
 
 
 def _paragraphs(report) -> list:
@@ -134,13 +136,12 @@ class MissingSection(Rule):
         else:  # the report's first line (site debris above it aside)
             first = next((x for x in ctx.doc.lines if x.view.strip()), ctx.doc.lines[0])
             line, col, end = first.number, 1, len(first.text.rstrip()) + 1
-        found = [evidence(report, spec) for spec in sections]
-        heads = set(heading_lines(report))
+        found = [heading_evidence(report, spec) for spec in sections]
         for i, spec in enumerate(sections):
-            if found[i]:
+            if found[i] or opens_like(report, spec):
                 continue
             if spec.body:  # the text up to the first heading of a later part
-                later = [line for lines in found[i + 1:] for line in lines if line in heads]
+                later = [line for lines in found[i + 1:] for line in lines]
                 if body_before(report, min(later) if later else None) >= BODY_MIN:
                     continue
             hint = "、".join(spec.examples[:5])

@@ -48,7 +48,7 @@ class Placeholder(Rule):
                 if allowed and overlaps(allowed, start, end):
                     continue
                 text = m.group()
-                if not any("\u3400" <= ch <= "\u9fff" for ch in text) and not in_chinese_text(view, start, end):
+                if not in_chinese_text(view, start, end) and not any("\u3400" <= ch <= "\u9fff" for ch in text):
                     continue  # a blank of Latin letters or symbols, not among Chinese text
                 message = messages.get(text)
                 if message is None:
@@ -72,8 +72,10 @@ def in_chinese_text(view: str, start: int, end: int) -> bool:
     Chinese text: next to a Chinese character, across at most LOOK_AROUND spaces and ASCII
     punctuation marks, or right next to a digit (202X年). Among ASCII letters and symbols
     (the junk strings of anti-scraping pages, ``% x# o``) it is not a blank."""
-    if (start and view[start - 1].isdecimal()) or (end < len(view) and view[end].isdecimal()):
-        return True
+    before = view[start - 1] if start else ""
+    after = view[end] if end < len(view) else ""
+    if before >= "\u2010" or after >= "\u2010" or before.isdecimal() or after.isdecimal():
+        return True  # right next to Chinese text or a digit (most blanks: 共X人, 202X年)
     for i in range(start - 1, max(start - 1 - LOOK_AROUND, -1), -1):
         if view[i] not in _SKIPPED:
             if _chinese(view[i]):

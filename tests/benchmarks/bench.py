@@ -181,22 +181,23 @@ class Case:
     name: str
     cmd: list[str]
     runs: int
+    cwd: Path = ROOT  # ``python -m lint`` runs the checkout it is started in
 
 
-def measure_all(cases: list[Case], cwd: Path = ROOT) -> dict[str, Result]:
+def measure_all(cases: list[Case]) -> dict[str, Result]:
     """Every case after a warm-up, the runs of all cases taken in turn (round after round),
     so that a machine that grows slower or faster for a while affects all of them alike
     and the ratios between them hold; then each case's peak memory."""
     for case in cases:
-        run_once(case.cmd, cwd)  # warm-up: file cache, reportlint's own cache
+        run_once(case.cmd, case.cwd)  # warm-up: file cache, reportlint's own cache
     times: dict[str, list[float]] = {case.key: [] for case in cases}
     for round_ in range(max(case.runs for case in cases)):
         for case in cases:
             if round_ < case.runs:
-                times[case.key].append(run_once(case.cmd, cwd)[0])
+                times[case.key].append(run_once(case.cmd, case.cwd)[0])
     results = {}
     for case in cases:
-        result = results[case.key] = Result(case.name, times[case.key], peak_memory(case.cmd, cwd))
+        result = results[case.key] = Result(case.name, times[case.key], peak_memory(case.cmd, case.cwd))
         print(f"  {case.name:<44} {fmt_time(result.median):>9}  ({fmt_time(min(result.times))}–"
               f"{fmt_time(max(result.times))})  {result.peak_kb / 1024:7.1f} MB", file=sys.stderr)
     return results
@@ -255,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-autocorrect", action="store_true", help="skip autocorrect-py even if installed")
     p.add_argument("--no-large", action="store_true", help="skip the large files")
     p.add_argument("--quick", action="store_true", help="defaults of 100 reports, 2 and 10 MB, 3 runs")
+    p.add_argument("--baseline", type=Path, metavar="DIR",
+                   help="a checkout of another revision (git worktree add DIR REV): its one-file and "
+                        "1,000-file runs are measured too, and this checkout's given as ratios to them")
     args = p.parse_args(argv)
     defaults = (100, 10, 2, 3, 1) if args.quick else (1000, 50, 10, 7, 3)
     for name, default in zip(("reports", "large_mb", "mid_mb", "runs", "large_runs"), defaults):
@@ -273,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     py = args.python
     # As installed by pip, reportlint has its bytecode compiled; a checkout may not
     # (PYTHONDONTWRITEBYTECODE), and compiling every module on every run is not start-up.
-    subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "lint")], check=True, stdout=subprocess.DEVNULL)
+    for checkout in (ROOT, args.baseline) if args.baseline else (ROOT,):
+        subprocess.run([py, "-m", "compileall", "-q", str(checkout / "lint")], check=True,
+                       stdout=subprocess.DEVNULL)
     rl = [py, "-m", "lint"]
     autocorrect = not args.no_autocorrect and has_autocorrect(py)
     print(f"bench: {machine()}", file=sys.stderr)
@@ -291,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     if autocorrect:
         cases.append(Case("corpus-ac", f"autocorrect-py, {len(corpus)} files",
                           [py, "-c", AUTOCORRECT_SCRIPT, "@" + str(listing)], args.runs))
+    if args.baseline:
+        base = args.baseline.resolve()
+        cases += [Case("one-base", "baseline, one file", rl + [str(ONE_FILE)], args.runs, base),
+                  Case("corpus-base", f"baseline, {len(corpus)} files", rl + [str(corpus_dir)], args.runs, base),
+                  Case("corpus-j1-base", f"baseline -j 1, {len(corpus)} files", rl + ["-j", "1", str(corpus_dir)],
+                       args.runs, base)]
     for mb, path in large:
         cases.append(Case(f"large-{mb:g}", f"reportlint, {mb:g} MB file", rl + [str(path)], args.large_runs))
     results = measure_all(cases)
@@ -313,6 +325,8 @@ def table(results: dict[str, Result], corpus, large, args) -> str:
                 ratios.append(f"{r.median / results['python3'].median:.2f}× `python3 -c pass`")
         if against and against in results:
             ratios.append(f"**{r.median / results[against].median:.2f}× autocorrect-py**")
+        if key + "-base" in results:
+            ratios.append(f"**{r.median / results[key + '-base'].median:.2f}× baseline**")
         if extra:
             ratios.append(extra)
         spread = f"{fmt_time(min(r.times))}–{fmt_time(max(r.times))}"
@@ -332,6 +346,8 @@ def table(results: dict[str, Result], corpus, large, args) -> str:
     out.append(row("corpus", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
     out.append(row("corpus-j1", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
     out.append(row("corpus-ac", f"{len(corpus)} files ({corpus_mb:.1f} MB)"))
+    for key in ("one-base", "corpus-base", "corpus-j1-base"):
+        out.append(row(key, "one file" if key == "one-base" else f"{len(corpus)} files"))
     for mb, path in large:
         size = path.stat().st_size
         r = results[f"large-{mb:g}"]

@@ -124,6 +124,12 @@ def test_seed_001_skipped_subheading():
     assert "「（五）」之前缺少「（四）」" in fs[0].message and "重复" in fs[1].message
 
 
+def test_numbering_across_a_paywall_is_not_judged():
+    text = ("述职报告\n一、主要工作\n内容。……此处隐藏27020个字……\n五、下一步打算\n内容。\n六、其他\n内容。\n"
+            "八、附则\n内容。\n")
+    assert [(f.line, f.message.split("：")[0]) for f in numbering(text)] == [(8, "序号跳号")]
+
+
 def test_seed_002_glued_marker_counts_as_its_number():
     fs = numbering(edited_seed("002", 7, "##paidbegin##（二）", "##paidbegin##（三）"))
     assert [(f.line, f.column) for f in fs] == [(7, 14), (9, 1)]

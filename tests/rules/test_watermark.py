@@ -164,6 +164,15 @@ REPORT = "某局述职报告\n\n现将工作情况报告如下：\n\n一、主�
     ("小学学校校长述职报告范文锦集八篇", "合集标题残留"),
     ("HI,欢迎来到好期刊网,发表咨询:400-888-9411 订阅咨询:400-888-1571", "广告残留"),
     ("澳门威尼斯人官网注册送88元", "垃圾信息残留"),
+    ("学校工作计划【范例4篇】", "合集标题残留"),
+    ("2023年学校开学工作计划安排部署(优质10篇)", "合集标题残留"),
+    ("【导读】阿拉题库网友为您分享整理的“学校工作计划【范例4篇】”工作范文资料,供您参考学习", "网站导语残留"),
+    ("您的位置首页百科词条", "网页元素残留"),
+    ("• 信息索引号:", "网页元素残留"),
+    ("250人看过", "网页元素残留"),
+    ("第1页共3页", "网页元素残留"),
+    ("欢迎光临 绿色圃中小学教育网 (http://lspjy.com/) Powered by Discuz! X3.2", "网页元素残留"),
+    ("網絡文化經營許可證 鄂網文", "版权声明残留"),
 ])
 def test_each_kind_of_debris_line_has_its_message(line, kind):
     (f,) = wm(REPORT.format(body="推进各项工作落实。\n" + line))
@@ -177,12 +186,26 @@ def test_each_kind_of_debris_line_has_its_message(line, kind):
     ("加强学习[nextpage]提高认识。", "[nextpage]", "付费墙残留"),
     ("述职报告就是陈述性文案。 i( j( e7 Z2 {! |0 K", "i( j( e7 Z2 {! |0 K", "防采集乱码"),
     ("# L* n6 Q% ^* `$ j8 f/ d 1.首部。主要包括标题。", "# L* n6 Q% ^* `$ j8 f/ d", "防采集乱码"),
+    ("增强自身的'责任感。", "'", "网站标签残留"),
+    ("班子成员履职尽责，召...", "...", "付费墙残留"),
+    ("【部门工作总结】4、这样的总结，才能有所反思。", "【部门工作总结】", "网站标签残留"),
+    ("学校工作计划 篇1为贯彻上级要求，制定本计划。", " 篇1", "网站标签残留"),
+    # https://www.refanwen.com (d001): a site's name in the middle of a duty list
+    ("负责四年级的教室房屋、论文网学生安全。", "论文网", "网站标签残留"),
+    ("德,是指思想政治素质等方面的360问答表现。", "360问答", "网站标签残留"),
 ])
 def test_debris_inside_a_line_is_reported_alone(line, debris, kind):
     (f,) = wm(REPORT.format(body=line))
     start = line.index(debris)
     assert (f.line, f.column, f.end_column) == (7, start + 1, start + len(debris) + 1)
     assert f.message.startswith(kind) and f.fix["replacement"] == "" and f.fix["end_line"] == 7
+
+
+def test_a_word_split_against_filters():
+    # http://www.hfabiao.com (d024): 共-产-党
+    line = "我---年加入中国共-产-党、----年到支行工作。"
+    fs = wm(REPORT.format(body=line))
+    assert [line[f.column - 1:f.end_column - 1] for f in fs] == ["-", "-"]
 
 
 @pytest.mark.parametrize("title, number", [
@@ -209,6 +232,13 @@ def test_the_number_of_a_report_in_a_collection(title, number):
     "公式为 x + y = z 时成立。",
     "第一篇 发展基础",
     "作为单位公众号小编，全年推送稿件200篇。",
+    "缺一不可，分工明确。",
+    "一.村卫生室基本情况",
+    "等等……",
+    "按2023年工作计划1月份完成。",
+    "在中国论文网发表文章两篇。",  # a site named as a site
+    "中共产业园区工委",
+    "加入中国共产党。",
 ])
 def test_report_sentences_that_look_a_little_like_debris_are_left_alone(line):
     assert wm(REPORT.format(body=line)) == []
