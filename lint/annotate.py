@@ -27,6 +27,7 @@ import sys
 import tempfile
 import zipfile
 
+from .printable import printable
 from .record import Record
 
 AUTHOR = "reportlint"
@@ -335,6 +336,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
     (``-`` is ``stdin``: a name and its bytes); return the files' reports (lint.engine.file_report)."""
     from .engine import file_report
     from .findings import read_error
+    from .readers import file_bytes
 
     reports: list = []
     inputs = {os.path.realpath(p) for p in files if p != "-"}
@@ -345,8 +347,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
         else:
             name = path
             try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                data = file_bytes(path)[0]  # (a regular file, bounded: lint.fileio)
             except OSError as exc:
                 reports.append(file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")],
                                            render))
@@ -369,6 +370,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
             errors.append(f"{out}: cannot write: {exc.strerror or exc}")
             continue
         written.add(real)
-        print(f"reportlint: 已写入 {out}（{result.comments} 条批注）。 wrote {out} "
+        shown = printable(out)
+        print(f"reportlint: 已写入 {shown}（{result.comments} 条批注）。 wrote {shown} "
               f"with {result.comments} comment{'s' if result.comments != 1 else ''}.", file=sys.stderr)
     return reports

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one clear line, the traceback only on request
         if debug:
             raise
-        print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
+        print(f"reportlint: internal error: {type(exc).__name__}: {printable(str(exc))} "
               "(run with --debug for the traceback)", file=sys.stderr)
         return EXIT_ERROR
 
