@@ -203,6 +203,29 @@ def test_nested_tables_are_read_once_each_in_order():
     assert [line.text for line in doc.lines if line.text.startswith("第")] == [f"第{i}层" for i in range(1, 81)]
 
 
+def test_running_out_of_memory_on_one_file_loses_no_other_result(tmp_path, monkeypatch, capsys):
+    ok, big = dirty(tmp_path / "a.txt"), dirty(tmp_path / "b.txt")
+    real = readers.read
+
+    def read(data, path, *args, **kwargs):
+        if path.endswith("b.txt"):
+            raise MemoryError  # as a document that expands past the memory would
+        return real(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(readers, "read", read)
+    status, out, _err = run_main(capsys, "--format", "json", ok, big)
+    found = {(os.path.basename(f["path"]), f["rule"]) for f in json.loads(out)}
+    assert ("b.txt", "read-error") in found and ("a.txt", "duplicate-punctuation") in found
+    assert status == 2
+
+
+def test_a_pyproject_with_brackets_inside_strings_locates_its_mistakes(tmp_path, capsys):
+    filler = "".join(f'k{i} = "[  {" " * 40}  ["\n' for i in range(80))  # about 4 KB of '[' and spaces
+    (tmp_path / "pyproject.toml").write_text(f"[tool.other]\n{filler}\n[tool.reportlint]\nselect = [\"nope\"]\n",
+                                             encoding="utf-8")
+    status, _out, err = run_main(capsys, "--config", tmp_path / "pyproject.toml", dirty(tmp_path / "a.txt"))
+    assert status == 2 and f"pyproject.toml:{80 + 4}:" in err and "nope" in err
+
 # --- names and text that reach a terminal or a machine format --------------------------------
 
 HOSTILE_NAME = "a\x1b]0;pwned\x07\x1b[2J\nforged.txt:1:1: error\u202e.txt"
