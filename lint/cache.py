@@ -76,6 +76,18 @@ def path(name: str) -> str | None:
     return file
 
 
+def seal(file: str | None) -> None:
+    """Make the entry ``file``, written by another library (Lark), private (mode 0600), so
+    that :func:`path` keeps it whatever the umask it was written under."""
+    if file is None:
+        return
+    try:
+        if stat.S_ISREG(os.lstat(file).st_mode):
+            os.chmod(file, 0o600)
+    except OSError:
+        pass
+
+
 def key(*inputs: bytes) -> str:
     """A digest of ``inputs``, of Python's version and of every file of reportlint itself.
 

@@ -319,3 +319,18 @@ def test_a_flipped_byte_is_caught_and_the_entry_rebuilt(cache_dir):
     entry.write_bytes(bytes(data))
     assert packs.load() == first
     assert cache.load("default-pack.pickle", packs.cache_key(str(DEFAULT_PACK))) == first
+
+
+def test_the_grammar_entry_is_kept_whatever_the_umask(cache_dir, monkeypatch):
+    old = os.umask(0o002)  # a user-private group: new files are group-writable
+    try:
+        monkeypatch.setattr(parser, "_PARSER", None)
+        parser.grammar_parser()
+    finally:
+        os.umask(old)
+    (entry,) = cache_dir.glob("grammar*")
+    assert os.stat(entry).st_mode & 0o777 == 0o600
+    stored, mtime = entry.read_bytes(), os.stat(entry).st_mtime_ns
+    monkeypatch.setattr(parser, "_PARSER", None)
+    parser.grammar_parser()
+    assert entry.read_bytes() == stored and os.stat(entry).st_mtime_ns == mtime  # loaded, not written again
