@@ -27,6 +27,7 @@ import sys
 import tempfile
 import zipfile
 
+from .i18n import _, choose
 from .printable import printable
 from .record import Record
 
@@ -44,8 +45,8 @@ _NOT_XML = str.maketrans({"\x0b": " ", "\x0c": " "})
 
 
 class Annotated(Record):
-    """The outcome for one document: its findings, the annotated copy (None when unreadable)
-    and the document read (None when unreadable)."""
+    """The outcome for one document: its findings, the annotated copy and the document read
+    (None when unreadable)."""
 
     __slots__ = ("findings", "data", "comments", "doc")
 
@@ -58,14 +59,15 @@ class Annotated(Record):
 
 def annotate_bytes(linter, data: bytes, path: str) -> Annotated:
     """Lint one document's bytes and return the .docx copy with a comment per finding."""
-    from . import document
+    from . import readers
+    from .document import DocumentError
     from .findings import read_error
 
     try:
         if path.lower().endswith(".docx"):
             return _annotate_docx(linter, data, path)
-        doc = document.from_bytes(data, path)
-    except document.DocumentError as exc:
+        doc = readers.read(data, path, encoding=linter.options.encoding)
+    except DocumentError as exc:
         return Annotated([read_error(path, exc.message, exc.line, exc.column)], None)
     return _annotate_text(doc, linter.lint_document(doc))
 
@@ -330,10 +332,10 @@ def write_file(path: str, data: bytes) -> None:
         raise
 
 
-def annotate_paths(linter, files: list[str], target: str | None, directory: str | None, errors: list[str],
-                   stdin: tuple[str, bytes] | None = None, render=None) -> list:
-    """``--annotate OUT`` (one document) or ``--annotate-dir DIR``: write each annotated copy
-    (``-`` is ``stdin``: a name and its bytes); return the files' reports (lint.engine.file_report)."""
+def annotate_paths(linter, files: list[str], target: str | None, directory: str | None,
+                   stdin: tuple[str, bytes] | None, errors: list[str], render=None) -> list:
+    """``--annotate OUT`` (one document) or ``--annotate-dir DIR``: write each annotated copy,
+    return each file's report (``-`` in ``files`` stands for ``stdin``: a name and its bytes)."""
     from .engine import file_report
     from .findings import read_error
     from .readers import file_bytes
@@ -349,8 +351,8 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
             try:
                 data = file_bytes(path)[0]  # (a regular file, bounded: lint.fileio)
             except OSError as exc:
-                reports.append(file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")],
-                                           render))
+                reports.append(file_report(
+                    path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))], render))
                 continue
         result = annotate_bytes(linter, data, name)
         reports.append(file_report(name, result.findings, render, result.doc))
@@ -371,6 +373,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
             continue
         written.add(real)
         shown = printable(out)
-        print(f"reportlint: 已写入 {shown}（{result.comments} 条批注）。 wrote {shown} "
-              f"with {result.comments} comment{'s' if result.comments != 1 else ''}.", file=sys.stderr)
+        print(choose(f"reportlint：已写入 {shown}（{result.comments} 条批注）。",
+                     f"reportlint: wrote {shown} with {result.comments} comment{'s' if result.comments != 1 else ''}."),
+              file=sys.stderr)
     return reports

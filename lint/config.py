@@ -19,7 +19,7 @@ from .errors import FileError, UsageError
 from .fileio import read_regular
 from .findings import SEVERITIES
 from .globs import GlobError, GlobSet, compile_glob
-from .readers import SUFFIXES
+from .readers import FOUND_SUFFIXES
 from .record import Record
 from .yaml_source import MAX_BYTES, MAX_DEPTH, compose, plain, position
 
@@ -102,7 +102,7 @@ class Settings(Record):
             return True
         if self.include:
             return self._globs("include").match(path)
-        return path.lower().endswith(SUFFIXES)
+        return path.lower().endswith(FOUND_SUFFIXES)
 
     def excluded_by(self, path: str) -> str | None:
         """The ``exclude`` glob that ``path`` matches, or None."""

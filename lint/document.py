@@ -13,10 +13,11 @@ import codecs
 import re
 from itertools import accumulate
 
+from .i18n import _
 from .record import Record
 from .variants import may_hold_traditional, simplified
 
-# Encodings tried, in order, for a file without a byte-order mark.
+# Encodings tried, in order, for a file without a byte-order mark (then: lint.document._guess).
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
 
 _BOMS = (
@@ -70,15 +71,16 @@ class Line(Record):
 
 
 class Document(Record):
-    __slots__ = ("path", "text", "lines", "encoding", "bom", "kind", "extra", "view_text")
+    __slots__ = ("path", "text", "lines", "encoding", "bom", "kind", "extra", "view_text", "guessed")
 
     def __init__(self, path: str, text: str, lines: list[Line], encoding: str = "utf-8", bom: bytes = b"",
-                 kind: str = "text", extra: dict | None = None):
+                 kind: str = "text", extra: dict | None = None, guessed: bool = False):
         self.path = path
         self.text = text
         self.lines = lines
         self.encoding = encoding
         self.bom = bom
+        self.guessed = guessed  # the encoding is charset-normalizer's guess (not named, not UTF-8/16/GB18030)
         self.kind = kind  # "text" or "markdown"
         self.extra = {} if extra is None else extra
         # For plain text, the lines' views with their line ends: ``text`` itself unless a
@@ -116,23 +118,92 @@ class Document(Record):
         return self.lines[line - 1].offset + column - 1
 
 
-def _decode(data: bytes) -> tuple[str, str, bytes]:
-    for bom, encoding in _BOMS:
+def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes, bool]:
+    """(text, encoding, byte-order mark, whether the encoding is a guess) of a file's bytes.
+
+    ``encoding`` (``--encoding``) is used as given. Otherwise: a byte-order mark, then
+    UTF-8, then GB18030 when the text it gives reads as Chinese (GB18030 decodes almost
+    any bytes: Big5, Shift-JIS or EUC-KR bytes come out as rare characters); anything
+    else is left to charset-normalizer, whose guess is used only when it is sure of it.
+    """
+    for bom, name in _BOMS:  # a byte-order mark says it all
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding.replace("-sig", ""), bom
+                return data[len(bom):].decode(name), name.replace("-sig", ""), bom, False
             except UnicodeDecodeError as exc:
-                raise _decode_error(data[len(bom):], encoding, exc) from None
-    if _looks_like_utf16(data):
-        raise DocumentError("looks like UTF-16 without a byte-order mark; save it as UTF-8 or with a BOM")
-    first_error = None
-    for encoding in FALLBACK_ENCODINGS:
+                raise _decode_error(data[len(bom):], name, exc) from None
+    if encoding:
         try:
-            return data.decode(encoding), encoding, b""
+            return data.decode(encoding), encoding, b"", False
         except UnicodeDecodeError as exc:
-            first_error = first_error or (encoding, exc)
-    encoding, exc = first_error
-    raise _decode_error(data, encoding, exc)
+            raise _decode_error(data, encoding, exc, _("cannot decode as {encoding}").format(encoding=encoding)) \
+                from None
+    if _looks_like_utf16(data):
+        raise DocumentError(_("looks like UTF-16 without a byte-order mark; save it as UTF-8 or with a BOM"))
+    try:
+        return data.decode("utf-8"), "utf-8", b"", False
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _mostly_utf8(data):  # UTF-8 with a few bad bytes: say where, rather than read it as anything else
+        raise _decode_error(data, "utf-8", utf8_error)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _reads_as_chinese(text):
+        return text, "gb18030", b"", False
+    return _guess(data, utf8_error)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether nearly all of the non-ASCII bytes form UTF-8 characters (a damaged UTF-8 file)."""
+    sample = data[:65536]
+    decoded = sample.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for ch in decoded if ch > "\x7f") - bad
+    return good >= 8 and bad * 20 <= good
+
+
+# At most this share of a GB18030 text's non-ASCII characters may lie outside GB 2312
+# (the common simplified characters and punctuation): Big5 text read as GB18030 has
+# about half of them there, a simplified report almost none.
+GB_OUTSIDE_GB2312 = 0.15
+
+
+def _reads_as_chinese(text: str) -> bool:
+    sample = text[:20000]
+    wide = sum(1 for ch in sample if ch > "\x7f")
+    if not wide:
+        return True
+    outside = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?")
+    return outside <= wide * GB_OUTSIDE_GB2312
+
+
+# The guesses taken without --encoding: the East Asian multi-byte encodings, which a
+# Chinese document may be in and a wrong guess among them rarely decodes cleanly. A
+# single-byte code page decodes any bytes at all, so its guess is never taken.
+EAST_ASIAN_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "big5", "big5hkscs", "cp950", "gb2312", "gbk", "gb18030", "hz", "cp932", "shift_jis", "shift_jis_2004",
+    "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213", "euc_kr", "cp949", "johab", "iso2022_jp",
+    "iso2022_kr"))
+
+
+def _guess(data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str, bytes, bool]:
+    """charset-normalizer's decoding of ``data`` when it is sure of it, else a read error
+    that names its guess and ``--encoding``."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise _decode_error(data, "utf-8", utf8_error, _(
+            "cannot decode as UTF-8, UTF-16 (with BOM) or GB18030, nor as any other encoding; "
+            "if you know it, name it with --encoding"))
+    name = codecs.lookup(best.encoding).name
+    if name not in EAST_ASIAN_ENCODINGS or best.language == "Unknown" or best.chaos > 0.1:
+        raise DocumentError(_(
+            "cannot tell the encoding: not UTF-8, UTF-16 or GB18030, and only perhaps {guess}; "
+            "if it is, run with --encoding {guess}").format(guess=name))
+    return str(best), name, b"", True
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -145,15 +216,12 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > half * 0.3
 
 
-def _decode_error(data: bytes, encoding: str, exc: UnicodeDecodeError) -> DocumentError:
+def _decode_error(data: bytes, encoding: str, exc: UnicodeDecodeError, why: str | None = None) -> DocumentError:
     good = data[: exc.start].decode(encoding, errors="replace")
     line = good.count("\n") + 1 if "\n" in good else good.count("\r") + 1
     column = len(good) - max(good.rfind("\n"), good.rfind("\r"))
-    return DocumentError(
-        f"cannot decode as UTF-8, UTF-16 (with BOM) or GB18030: byte 0x{data[exc.start]:02x}",
-        line,
-        column,
-    )
+    why = why or _("cannot decode as UTF-8, UTF-16 (with BOM) or GB18030")
+    return DocumentError(_("{why}: byte 0x{byte:02x}").format(why=why, byte=data[exc.start]), line, column)
 
 
 def split_lines(text: str) -> list[tuple[str, str, int]]:
@@ -191,20 +259,45 @@ def from_text(text: str, path: str = "<text>", kind: str | None = None, **kw) ->
 
 
 def _markdown_lines(rows: list[tuple[str, str, int]]) -> list[Line]:
-    """Lines whose view blanks the Markdown syntax (a code fence spans lines)."""
+    """Lines whose view blanks the Markdown syntax (a code fence spans lines) and the
+    YAML front matter, which is metadata: never the title, never linted, never fixed."""
     lines = []
     fence = None
+    matter = front_matter_end(row[0] for row in rows)
     for number, (body, ending, offset) in enumerate(rows, 1):
-        view, fence = markdown_view(body, fence)
+        if number <= matter:
+            view = " " * len(body)
+        else:
+            view, fence = markdown_view(body, fence)
         lines.append(Line(number, body, view, ending, offset))
     return lines
 
 
-def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None) -> Document:
-    """A plain text or Markdown document from its bytes (a Word file: lint.readers)."""
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DocumentError("binary file (contains NUL bytes)")
-    text, encoding, bom = _decode(data)
+FRONT_MATTER_MAX = 200  # lines: a longer "front matter" is taken for a document with a rule in it
+
+
+def front_matter_end(bodies) -> int:
+    """The number of the line that closes a YAML front matter (``---`` on the first line,
+    ``---`` or ``...`` to close it), or 0 when the document has none."""
+    for number, body in enumerate(bodies, 1):
+        stripped = body.rstrip()
+        if number == 1:
+            if stripped != "---":
+                return 0
+        elif stripped in ("---", "..."):
+            return number
+        elif number > FRONT_MATTER_MAX:
+            return 0
+    return 0
+
+
+def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None, encoding: str | None = None) -> Document:
+    """A plain text or Markdown document from its bytes (a Word file: lint.readers), in
+    ``encoding`` when given (``--encoding``), else in the one its bytes show."""
+    wide = encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if b"\x00" in data[:8192] and not wide and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DocumentError(_("binary file (contains NUL bytes)"))
+    text, encoding, bom, guessed = _decode(data, encoding)
     check_size(text, count_lines(text))
     m = _BINARY_RE.search(text) if _may_hold_binary(text) else None
     if m:
@@ -212,11 +305,11 @@ def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None) -> D
         doc = from_text(before, path)
         last = doc.lines[-1]
         raise DocumentError(
-            f"binary or control character U+{ord(m.group(0)):04X} in text",
+            _("binary or control character U+{code:04X} in text").format(code=ord(m.group(0))),
             last.number,
             len(last.text) + 1,
         )
-    return from_text(text, path, kind, encoding=encoding, bom=bom)
+    return from_text(text, path, kind, encoding=encoding, bom=bom, guessed=guessed)
 
 
 def count_lines(text: str) -> int:

@@ -26,6 +26,7 @@ import io
 import zipfile
 
 from .document import MAX_CHARS, MAX_LINES, Document, DocumentError, Line
+from .i18n import _
 from .numbering import MC, Numbering, w
 from .record import Record
 
@@ -44,7 +45,7 @@ _PARAGRAPH_TAGS = (b"<w:p>", b"<w:p/>", b"<w:p ")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 CANNOT_FIX = (".docx files are not rewritten: --fix and --diff apply to .txt and .md files only; "
-              "fix the findings in Word (.docx 文件不会被自动修改，请在 Word 中修改)")
+              "fix the findings in Word")
 
 REGION_BODY, REGION_TABLE, REGION_TEXTBOX = "", "表格", "文本框"
 REGION_HEADER, REGION_FOOTER = "页眉", "页脚"
@@ -71,10 +72,10 @@ def check_archive(data: bytes) -> None:
     """Raise DocumentError unless ``data`` is a zip within the limits (streamed, capped)."""
     if data.startswith(OLE_SIGNATURE):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise DocumentError("encrypted (password-protected) Word document: save it without a password")
-        raise DocumentError("not a .docx: an OLE compound file (a legacy .doc?); save it as .docx")
+            raise DocumentError(_("encrypted (password-protected) Word document: save it without a password"))
+        raise DocumentError(_("not a .docx: an OLE compound file (a legacy .doc?); save it as .docx"))
     if not data.startswith(b"PK"):
-        raise DocumentError("not a .docx: the file is not a zip archive")
+        raise DocumentError(_("not a .docx: the file is not a zip archive"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:

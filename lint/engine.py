@@ -18,6 +18,7 @@ from .document import Document, DocumentError
 from .errors import UsageError
 from .findings import (ENGINE_FINDINGS, NEVER_FIXED, PARSE_ERROR, PROTECTED, SORT_KEY, FileReport, Finding, Result,
                        read_error)
+from .i18n import _
 from .packs import Pack, Profile
 from .parser import Report, parse
 from .record import Record
@@ -28,15 +29,17 @@ Render = Callable[[Finding, str], str]
 
 
 class Options(Record):
-    __slots__ = ("select", "ignore", "severity", "profile", "suppressor")
+    __slots__ = ("select", "ignore", "severity", "profile", "suppressor", "encoding")
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
-                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None):
+                 severity: dict[str, str] | None = None, profile: str | None = None, suppressor=None,
+                 encoding: str | None = None):
         self.select = select  # rule names or codes; None = all
         self.ignore = [] if ignore is None else ignore
         self.severity = {} if severity is None else severity  # rule name → severity
         self.profile = profile
         self.suppressor = suppressor  # a lint.suppress.Suppressor; None = comments only
+        self.encoding = encoding  # of text files (--encoding); None: found from their bytes
 
 
 class Context(Record):
@@ -203,12 +206,13 @@ class Linter:
         try:
             if data is None:
                 data = readers.file_bytes(path)[0]
-            doc = readers.read(data, path, kind)
+            doc = readers.read(data, path, kind, self.options.encoding)
             return file_report(path, self.lint_document(doc), render, doc)
         except DocumentError as exc:
             return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
         except OSError as exc:
-            return file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")], render)
+            return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
+                               render)
         except (MemoryError, RecursionError) as exc:  # this file's failure; the others are still linted
             return file_report(path, [read_error(path, _TOO_MUCH[type(exc)])], render)
 
@@ -217,9 +221,9 @@ _TOO_MUCH = {MemoryError: "not enough memory to lint this file",
              RecursionError: "the file is nested too deeply to lint"}
 
 
-def linter_for(settings, report_unused: bool = False) -> Linter:
+def linter_for(settings, report_unused: bool = False, encoding: str | None = None) -> Linter:
     """The linter a configuration describes (lint.config.Settings): its rule packs, rules,
-    severities, profile and suppressions."""
+    severities, profile and suppressions; ``encoding`` of text files (``--encoding``)."""
     from .packs import load
     from .suppress import Suppressor
 
@@ -228,7 +232,8 @@ def linter_for(settings, report_unused: bool = False) -> Linter:
         raise UsageError(f"{settings.profile_where}: unknown profile {settings.profile!r} "
                          f"(known: {', '.join(pack.profiles)})")
     return Linter(pack, Options(select=settings.select, ignore=settings.ignore, severity=dict(settings.severity),
-                                profile=settings.profile, suppressor=Suppressor(settings, report_unused)))
+                                profile=settings.profile, suppressor=Suppressor(settings, report_unused),
+                                encoding=encoding))
 
 
 def file_report(path: str, findings: list[Finding], render: Render | None = None,

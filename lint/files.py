@@ -2,6 +2,9 @@
 
 A FIFO, device or socket given (or found) where a document is expected would block or
 read forever (``/dev/zero``), so such paths are refused with a message rather than read.
+In a git work tree, a directory is searched as git sees it: what ``.gitignore`` ignores
+is left out (lint.gitignore). Paths are reported relative to the current directory
+(``2024/a.txt``, never ``./2024/a.txt``) when they are below it.
 """
 
 from __future__ import annotations
@@ -10,33 +13,42 @@ import os
 import stat
 
 from .fileio import kind
-from .readers import SUFFIXES
+from .i18n import _
+from .readers import FOUND_SUFFIXES
 
 
-def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
+def discover(paths: list[str], errors: list[str], accept=None, gitignore: bool = True) -> list[str]:
     """Files to lint, in order: files as given, directories recursed (sorted, no symlinked dirs).
 
     ``accept(path, only_exclude)`` filters what directories yield (with ``only_exclude``
     true for directories and the files given); by default every document suffix is taken.
-    What cannot be linted is added to ``errors`` as "path: why".
+    With ``gitignore``, what git ignores is not searched. What cannot be linted is added
+    to ``errors`` as "path: why".
     """
     out: list[str] = []
     seen: set[str] = set()
 
     def add(path: str) -> None:
-        key = os.path.normpath(path)
-        if key not in seen:
-            seen.add(key)
+        path = display_path(path)
+        if path not in seen:
+            seen.add(path)
             out.append(path)
 
     for path in paths:
         if path == "-":
-            add(path)
+            if path not in seen:
+                seen.add(path)
+                out.append(path)
         elif os.path.isdir(path):
-            for full in walk(path, errors, accept):
+            ignored = None
+            if gitignore:
+                from .gitignore import for_directory
+
+                ignored = for_directory(path)
+            for full in walk(path, errors, accept, ignored):
                 why = not_regular(full)
                 if why:
-                    errors.append(f"{full}: {why}")
+                    errors.append(f"{display_path(full)}: {why}")
                 else:
                     add(full)
         elif os.path.exists(path):
@@ -46,15 +58,16 @@ def discover(paths: list[str], errors: list[str], accept=None) -> list[str]:
             elif accept is None or accept(path, True):
                 add(path)
         else:
-            errors.append(f"{path}: no such file or directory")
+            errors.append(_("{path}: no such file or directory").format(path=path))
     return out
 
 
-def walk(top: str, errors: list[str], accept=None):
+def walk(top: str, errors: list[str], accept=None, ignored=None):
     """The documents under the directory ``top``, as :func:`os.walk` top-down would list
     them (each directory's files sorted, then its subdirectories in order), without
     recursion: a tree thousands of levels deep is walked like any other. Hidden entries,
-    Word's lock files and symlinked directories are skipped."""
+    Word's lock files, symlinked directories and what ``ignored`` (lint.gitignore) names
+    are skipped."""
     stack = [top]
     while stack:
         root = stack.pop()
@@ -71,10 +84,11 @@ def walk(top: str, errors: list[str], accept=None):
                 continue
             full = os.path.join(root, name)
             if _is_dir(entry):
-                if not entry.is_symlink() and (accept is None or accept(full, True)):
+                if not entry.is_symlink() and (accept is None or accept(full, True)) \
+                        and not (ignored and ignored(full, is_dir=True)):
                     subdirs.append(full)
-            elif not name.startswith("~$") and (accept(full, False) if accept else
-                                                name.lower().endswith(SUFFIXES)):
+            elif not name.startswith("~$") and not (ignored and ignored(full)) \
+                    and (accept(full, False) if accept else name.lower().endswith(FOUND_SUFFIXES)):
                 yield full
         stack.extend(reversed(subdirs))
 
@@ -87,7 +101,7 @@ def _is_dir(entry: os.DirEntry) -> bool:
 
 
 def _oserror(exc: OSError) -> str:
-    return f"{exc.filename}: {exc.strerror or exc}"
+    return f"{display_path(exc.filename)}: {exc.strerror or exc}"
 
 
 def not_regular(path: str) -> str | None:
@@ -101,10 +115,14 @@ def not_regular(path: str) -> str | None:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    return f"{kind(mode)}, not a document (use '-' to read standard input)"
+    return _("{kind}, not a document (use '-' to read standard input)").format(kind=_(kind(mode)))
 
 
 def display_path(path: str) -> str:
-    """``path`` relative to the current directory when it is below it, as findings show it."""
-    rel = os.path.relpath(path)
-    return path if rel.startswith("..") else rel
+    """``path`` as findings show it: relative to the current directory when it is below it
+    (without ``./``), else as given, tidied (``a//b/../c`` → ``a/c``)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return os.path.normpath(path)
+    return os.path.normpath(path) if rel == ".." or rel.startswith(".." + os.sep) else rel

@@ -170,7 +170,7 @@ def _fix_rounds(linter, doc: Document, findings: list | None):
 def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixResult:
     """Fix one file's bytes. Never raises on a file's content; ``error`` says why nothing was done."""
     try:
-        doc = readers.read(data, path, kind)
+        doc = readers.read(data, path, kind, linter.options.encoding)
     except document.DocumentError as exc:
         found = [read_error(path, exc.message, exc.line, exc.column)]
         return FixResult(path, data, data, found, found, error=None)

@@ -42,8 +42,11 @@ def plan(jobs: int | None, files: int) -> int:
 _WORK: tuple = ()  # (linter, render) in a worker process
 
 
-def _init(linter, render) -> None:
+def _init(linter, render, language: str) -> None:
     global _WORK
+    from .i18n import set_language
+
+    set_language(language)  # (the parent's --lang: what read errors say)
     _WORK = (linter, render)
 
 
@@ -62,6 +65,8 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from .i18n import language
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(32, len(paths) // (processes * 8)))
@@ -71,7 +76,7 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     gc.freeze()  # the inherited objects stay shared pages: the collector leaves them alone
     try:
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_init,
-                                 initargs=(linter, render)) as pool:
+                                 initargs=(linter, render, language())) as pool:
             reports += pool.map(_lint, paths[1:], chunksize=chunksize)
     except BrokenProcessPool:
         raise RunError(f"a worker process died while linting (killed, or out of memory?); "

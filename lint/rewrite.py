@@ -21,6 +21,7 @@ import sys
 import tempfile
 
 from .fixes import fix_bytes, unified_diff
+from .i18n import _, choose
 from .printable import printable
 
 
@@ -127,14 +128,14 @@ def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
             try:
                 data, info = file_bytes(path)
             except OSError as exc:
-                reports.append(file_report(path, [read_error(path, f"cannot read file: {exc.strerror or exc}")],
-                                           render))
+                reports.append(file_report(
+                    path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))], render))
                 continue
         refusal = fix_refusal(name)
-        if refusal:  # reported, linted, never rewritten
-            print(f"reportlint: {printable(name)}: {refusal}", file=sys.stderr)
+        if refusal:  # said once, linted, never rewritten
+            print(f"reportlint: {printable(name)}: {_(refusal)}", file=sys.stderr)
         result = fix_bytes(linter, data, name)
-        if result.error:
+        if result.error and not refusal:
             errors.append(f"{name}: {result.error}")
         if diff:
             if result.changed:
@@ -152,7 +153,8 @@ def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
                 reports.append(file_report(name, result.before, render, result.doc))
                 continue
             except OSError as exc:
-                errors.append(f"{path}: cannot write the fixed file, left unchanged: {exc.strerror or exc}")
+                errors.append(_("{path}: cannot write the fixed file, left unchanged: {why}").format(
+                    path=path, why=exc.strerror or exc))
                 reports.append(file_report(name, result.before, render, result.doc))
                 continue
         for f, why in result.unapplied:
@@ -163,6 +165,7 @@ def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
         reports.append(file_report(name, result.findings, render, result.fixed_doc))
     sys.stdout.flush()
     if not diff and applied and "-" not in paths:  # with '-', stderr carries the findings
-        print(f"reportlint: 已修复 {applied} 处（{fixed_files} 个文件）。 fixed {applied} problems "
-              f"in {fixed_files} file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
+        print(choose(f"reportlint：已修正 {applied} 处（{fixed_files} 个文件）。",
+                     f"reportlint: fixed {applied} problem{'s' if applied != 1 else ''} "
+                     f"in {fixed_files} file{'s' if fixed_files != 1 else ''}."), file=sys.stderr)
     return reports

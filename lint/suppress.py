@@ -5,6 +5,7 @@ In Markdown, comments silence rules in the document itself::
     <!-- reportlint-disable RULE[, RULE] -->   from this line on (no RULE: every rule)
     <!-- reportlint-enable [RULE, ...] -->      until here (no RULE: every rule)
     <!-- reportlint-disable-next-line RULE -->  only the next line
+    text <!-- reportlint-disable-line RULE -->  only this line (as markdownlint has it)
 
 RULE is a rule's name or code. Plain text has no comment syntax, so the
 configuration holds its suppressions: ``per-file-ignores`` (glob → rules) and an
@@ -24,7 +25,7 @@ from .findings import READ_ERROR, UNUSED_SUPPRESSION, Finding
 from .record import Record
 from .rules import RULES, lookup
 
-DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->")
+DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable-line|disable|enable)(?=\s|-->)(.*?)-->")
 ALL_RULES = frozenset(r.name for r in RULES)
 UNSUPPRESSIBLE = {READ_ERROR[0], UNUSED_SUPPRESSION[0]}
 
@@ -37,7 +38,7 @@ class Directive(Record):
         self.line = line
         self.column = column
         self.end_column = end_column
-        self.kind = kind  # "disable", "enable" or "disable-next-line"
+        self.kind = kind  # "disable", "enable", "disable-next-line" or "disable-line"
         self.rules = rules  # rule names it names (every rule when none is named)
         self.unknown = unknown  # names that are not rules
         self.used = used
@@ -86,8 +87,9 @@ class CommentIndex:
     """Directives indexed by rule and line, so each finding is decided in O(log n).
 
     Decides exactly as walking the directives up to the finding's line does
-    (Suppressor._by_comment): a ``disable-next-line`` on the line before wins, else the
-    last ``disable``/``enable`` naming the rule on or before the finding's line.
+    (Suppressor._by_comment): a ``disable-next-line`` on the line before or a
+    ``disable-line`` on the line itself wins, else the last ``disable``/``enable`` naming
+    the rule on or before the finding's line.
     """
 
     def __init__(self, marks: list[Directive]):
@@ -97,6 +99,8 @@ class CommentIndex:
             for rule in d.rules:
                 if d.kind == "disable-next-line":
                     self.next_line.setdefault((rule, d.line + 1), d)
+                elif d.kind == "disable-line":
+                    self.next_line.setdefault((rule, d.line), d)
                 else:
                     lines, ds = self.toggles.setdefault(rule, ([], []))
                     lines.append(d.line)
@@ -163,7 +167,7 @@ class Suppressor:
                 silencing = d
             elif d.kind == "enable":
                 silencing = None
-            elif d.line + 1 == f.line:
+            elif d.line + (d.kind == "disable-next-line") == f.line:
                 d.used = True
                 return True
         if silencing is not None:

@@ -68,6 +68,11 @@ def texts(findings, source):
 
 
 os.environ.pop("NO_COLOR", None)
+# reportlint's own words follow the locale: the suite reads them in English unless a test
+# sets a Chinese locale or --lang itself (and an 80-column output unless it sets COLUMNS)
+for _key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "COLUMNS"):
+    os.environ.pop(_key, None)
+os.environ["LANG"] = "C.UTF-8"
 os.environ.pop("GITHUB_ACTIONS", None)  # it would switch the default output to GitHub annotations
 
 

@@ -236,13 +236,13 @@ def test_the_pack_key_follows_pyyamls_release(monkeypatch, tmp_path):
 def test_display_widths_come_from_the_cache_as_they_were_worked_out(cache_dir, monkeypatch):
     from lint.formats import widths
 
-    monkeypatch.setattr(widths, "_TABLES", [])
-    stored = widths._block_tables()
-    assert any(cache_dir.glob("display-widths*"))
-    monkeypatch.setattr(widths, "_TABLES", [])
-    monkeypatch.setattr(widths, "block_tables", lambda: pytest.fail("worked out again"))
-    loaded = widths._block_tables()
-    assert loaded[0] == stored[0] and loaded[1].pattern == stored[1].pattern
+    monkeypatch.setattr(widths, "_TABLES", {})
+    stored = widths._block_tables(2)
+    assert any(cache_dir.glob("display-widths-2*"))
+    monkeypatch.setattr(widths, "_TABLES", {})
+    monkeypatch.setattr(widths, "block_tables", lambda ambiguous: pytest.fail("worked out again"))
+    loaded = widths._block_tables(2)
+    assert loaded[0] == stored[0] and loaded[1].pattern == stored[1].pattern and loaded[2] == stored[2]
 
 
 # --- security: nothing another user could have written is unpickled ---------------------------

@@ -156,9 +156,9 @@ def test_include_and_exclude(tmp_path):
 
     assert len(paths()) == 3
     conf.write_text("exclude: [templates/]\n", encoding="utf-8")
-    assert paths() == ["./drafts/000_0e4e0b6b76263e06.txt", "./drafts/003_d21a12a428b49b8f.md"]
+    assert paths() == ["drafts/000_0e4e0b6b76263e06.txt", "drafts/003_d21a12a428b49b8f.md"]
     conf.write_text("exclude: [templates/]\ninclude: ['*.md']\n", encoding="utf-8")
-    assert paths() == ["./drafts/003_d21a12a428b49b8f.md"]
+    assert paths() == ["drafts/003_d21a12a428b49b8f.md"]
     # exclusion also holds for files named on the command line (as pre-commit passes them)
     proc = reportlint("--format", "json", "templates/001_68a2515d10a34074.txt", cwd=tmp_path)
     assert json.loads(proc.stdout) == [] and proc.returncode == 0
@@ -176,7 +176,7 @@ def test_per_file_ignores(tmp_path):
     data = json.loads(reportlint("--format", "json", ".", cwd=tmp_path).stdout)
     by_dir = {}
     for d in data:
-        by_dir.setdefault(d["path"].split("/")[1], []).append(d["rule"])
+        by_dir.setdefault(d["path"].split("/")[0], []).append(d["rule"])
     assert by_dir["templates"] == ["watermark"] * 5
     assert sorted(set(by_dir["reports"])) == ["duplicate-punctuation", "placeholder", "watermark"]
 

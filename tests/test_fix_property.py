@@ -175,7 +175,7 @@ def test_fix_changes_only_the_spans_the_json_lists(data):
     # what a user gets by linting, splicing each listed fix into the bytes, and linting again
     current, seen = data, {data}
     for _ in range(fixes.MAX_PASSES):
-        doc = readers.read(current, "report.txt")
+        doc = readers.read(current, "report.txt", None, result.doc.encoding)  # (as read at first)
         new = spliced(current, doc, linter().lint_document(doc))
         if new in seen:
             break

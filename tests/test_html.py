@@ -119,7 +119,7 @@ def test_fix_diff_is_shown_where_fix_would_change_something(tmp_path):
     before = (tmp_path / "fixable.txt").read_bytes()
     page = Page(html_of(".", cwd=tmp_path))
     sections = page.all("section", "file")
-    assert [a["data-path"] for a in sections] == ["./fixable.txt", "./ok.txt"]
+    assert [a["data-path"] for a in sections] == ["fixable.txt", "ok.txt"]
     text = "".join(page.text)
     assert "-全年完成任务。。坚持自已学习。" in text and "+全年完成任务。坚持自己学习。" in text
     assert len(page.all("details", "diff")) == 1  # the clean report has none

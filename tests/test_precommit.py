@@ -75,3 +75,51 @@ def test_hook_fails_on_a_seed_and_passes_on_a_clean_report(tmp_path):
     passed = try_repo("clean.md")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout and "Failed" not in passed.stdout
+
+
+def readme_snippet():
+    """The .pre-commit-config.yaml block of the README, as written there."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = [m.group(1) for m in re.finditer(r"```yaml\n(.*?)```", text, re.S)
+                if m.group(1).startswith("# .pre-commit-config.yaml\n")]
+    return block
+
+
+def test_the_readme_snippet_works_as_written_and_updates_as_it_says(tmp_path):
+    """The README's snippet, only its URL placeholder replaced by this checkout: the rev it
+    pins is a commit of this repository, the hook installs from it and fails on a draft;
+    ``pre-commit autoupdate --bleeding-edge`` then moves it to the newest commit."""
+    snippet = readme_snippet()
+    rev = snippet.split("rev:", 1)[1].split()[0]
+    known = subprocess.run(["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True)
+    if known.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"the README's rev {rev} is not a commit of this repository")
+        pytest.skip(f"this checkout does not hold the README's rev {rev} (a shallow clone?)")
+    work = tmp_path / "documents"
+    seed_copy(work, "000", name="draft.txt")
+    (work / "clean.md").write_text(CLEAN_REPORT, encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text(snippet.replace("REPORTLINT_REPOSITORY_URL", str(ROOT)),
+                                                  encoding="utf-8")
+    git("init", "-q", ".", cwd=work)
+    git("add", "-A", cwd=work)
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
+    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GITHUB_ACTIONS"):
+        env.pop(key, None)
+
+    def pre_commit(*args):
+        return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=work, env=env, capture_output=True,
+                              text=True, encoding="utf-8")
+
+    failed = pre_commit("run", "--files", "draft.txt", "clean.md")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "draft.txt:9:25: error RL101 [placeholder]" in failed.stdout
+    passed = pre_commit("run", "--files", "clean.md")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    updated = pre_commit("autoupdate", "--bleeding-edge")
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    assert f"rev: {head}" in (work / ".pre-commit-config.yaml").read_text(encoding="utf-8")

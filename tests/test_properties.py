@@ -222,7 +222,7 @@ def test_markdown_scanners_match_the_regexes(line):
 
 # Suppression comments are looked up through an index; it decides as walking them does.
 directive = st.builds(lambda line, kind, rules: (line, kind, frozenset(rules)), st.integers(1, 8),
-                      st.sampled_from(["disable", "enable", "disable-next-line"]),
+                      st.sampled_from(["disable", "enable", "disable-next-line", "disable-line"]),
                       st.sets(st.sampled_from(["placeholder", "watermark"]), min_size=1))
 
 

@@ -5,13 +5,9 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint.formats import text as text_format
 from lint.formats.text import LEFT_CONTEXT, SNIPPET_WIDTH, snippet
-
-
-def width(ch):
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+from lint.formats.widths import char_width as width
 
 
 def reference(text, start, end, limit=SNIPPET_WIDTH):
@@ -20,7 +16,7 @@ def reference(text, start, end, limit=SNIPPET_WIDTH):
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     left, used = start, 0
-    while left > 0 and used + width(text[left - 1]) <= LEFT_CONTEXT:
+    while left > 0 and used + width(text[left - 1]) <= min(LEFT_CONTEXT, limit // 3):
         left -= 1
         used += width(text[left])
     right, used = left, 0
@@ -84,9 +80,43 @@ def test_findings_on_one_line_write_what_each_alone_writes(specs, show_source):
     written = [fmt.finding(f, source, options) for f, source in findings]
     alone = []
     for f, source in findings:
-        fmt._measured_line[:] = [None, None, None]
+        fmt._measured_line[:] = [None, None, None, None]
         alone.append(fmt.finding(f, source, options))
     assert written == alone
     for (f, source), text in zip(findings, written):
         assert text.startswith(f"a.txt:{f.line}:{f.column}: error RL101 [placeholder] 未填写\n")
         assert ("^" in text) == (show_source and bool(source.strip()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="a学“\u0301\u200b", max_size=200), st.integers(0, 210), st.integers(0, 20),
+       st.integers(20, 120))
+def test_window_of_any_width_matches_character_by_character(text, start, length, limit):
+    assert snippet(text, start, start + length, limit) == reference(text, start, start + length, limit)
+
+
+class CountingWidths(dict):
+    """A width table that counts the characters looked up."""
+
+    looked_up = 0
+
+    def __missing__(self, ch):
+        return width(ch)
+
+    def __getitem__(self, ch):
+        CountingWidths.looked_up += 1
+        return super().__getitem__(ch)
+
+
+def test_a_window_on_a_long_line_looks_at_a_bounded_stretch_of_it(monkeypatch):
+    """A 60 KB line of X + combining accents (zero-width): each finding's window measures
+    characters near it only, however far into the line it is (linear, not quadratic)."""
+    monkeypatch.setattr(text_format, "width_table", lambda ambiguous=1: CountingWidths())
+    line = "X\u0301" * 30000
+    bound = (SNIPPET_WIDTH + LEFT_CONTEXT) * text_format.CHARS_PER_COLUMN + 2 * SNIPPET_WIDTH
+    for start in (10, 30000, 59990):
+        CountingWidths.looked_up = 0
+        shown, marks = snippet(line, start, start + 2)
+        assert CountingWidths.looked_up <= bound
+        assert text_format.display_width(shown) <= SNIPPET_WIDTH + 6
+        assert marks.endswith("^")

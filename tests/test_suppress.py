@@ -131,7 +131,7 @@ def test_allow_exact_text_under_a_template_directory(tmp_path):
     data = json.loads(reportlint("--format", "json", "--select", "placeholder", ".", cwd=tmp_path).stdout)
     spans = {}
     for d in data:
-        spans.setdefault(d["path"].split("/")[1], []).append(d["message"])
+        spans.setdefault(d["path"].split("/")[0], []).append(d["message"])
     assert spans["templates"] == ["未填写的占位符「AAA」"]  # AAA is not XX
     assert spans["reports"].count("未填写的占位符「XX」") == 4
 
@@ -174,3 +174,23 @@ def test_documented_examples_of_unused_suppression(tmp_path):
             proc = reportlint("--isolated", "--format", "json", "--select", "placeholder",
                               "--report-unused-suppressions", "e.md", cwd=tmp_path)
             assert [d["rule"] for d in json.loads(proc.stdout)] == expected, example
+
+
+def test_disable_line_silences_its_own_line(tmp_path):
+    """``<!-- reportlint-disable-line RULE -->`` (markdownlint's spelling) at the end of a line."""
+    path = tmp_path / "draft.md"
+    path.write_text("某某同志述职报告\n\n一、主要工作\n\n请按XX格式填写。 <!-- reportlint-disable-line placeholder -->\n\n"
+                    "全年完成XX项任务。\n\n二、存在的问题\n\n学习不够。\n\n三、下一步打算\n\n加强学习。\n", encoding="utf-8")
+    proc = reportlint("--isolated", "--format", "json", "--report-unused-suppressions", path.name, cwd=tmp_path)
+    found = [(f["line"], f["rule"]) for f in json.loads(proc.stdout)]
+    assert found == [(7, "placeholder")]  # line 5's blank is silenced, line 7's is not
+
+
+def test_an_unused_disable_line_is_reported(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("某某同志述职报告\n\n全年完成各项任务。 <!-- reportlint-disable-line placeholder -->\n",
+                    encoding="utf-8")
+    proc = reportlint("--isolated", "--format", "json", "--report-unused-suppressions", "--select", "placeholder",
+                      path.name, cwd=tmp_path)
+    (f,) = json.loads(proc.stdout)
+    assert (f["line"], f["rule"]) == (3, "unused-suppression") and "reportlint-disable-line" in f["message"]

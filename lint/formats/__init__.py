@@ -28,15 +28,17 @@ OTHER = {"statistics": "lint.formats.statistics"}
 
 
 class Options(Value):
-    """How the output looks: the format (or ``statistics``), colour, source windows; and for
-    the html format, which shows what ``--fix`` would change, the linter."""
+    """How the output looks: the format (or ``statistics``), colour, source windows, the
+    linter of the run (the html format shows what ``--fix`` would change), the width of
+    the terminal, the columns an ambiguous-width character takes there, whether the
+    summary is written and whether it counts what ``--fix`` could repair."""
 
     __slots__ = ()
-    _fields = ("format", "color", "show_source", "linter")
+    _fields = ("format", "color", "show_source", "linter", "width", "ambiguous", "summary", "fix_hint")
 
     def __new__(cls, format: str = "text", color: bool = False, show_source: bool = True,  # noqa: A002
-                linter=None):
-        return tuple.__new__(cls, (format, color, show_source, linter))
+                linter=None, width: int = 80, ambiguous: int = 1, summary: bool = True, fix_hint: bool = True):
+        return tuple.__new__(cls, (format, color, show_source, linter, width, ambiguous, summary, fix_hint))
 
 
 def module(name: str):
@@ -47,7 +49,8 @@ def finding_renderer(options: Options):
     """``render(finding, source) -> str`` of the chosen format, or None when it writes the
     whole output at once."""
     one = getattr(module(options.format), "finding", None)
-    return None if one is None else partial(one, options=options)
+    # what goes to the worker processes: the linter travels there on its own
+    return None if one is None else partial(one, options=options._replace(linter=None))
 
 
 def write(result, options: Options, out) -> None:

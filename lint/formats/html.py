@@ -57,7 +57,7 @@ def view(linter, path: str, data: bytes | None, findings: list | None = None) ->
     if data is None:
         return FileView(path, None, findings or [])
     try:
-        doc = readers.read(data, path)
+        doc = readers.read(data, path, encoding=linter.options.encoding if linter is not None else None)
     except DocumentError as exc:
         if findings is None:
             from ..findings import read_error
@@ -298,4 +298,4 @@ def render(result, options, out) -> None:
 
     findings = result.findings()
     views = views_of_paths(options.linter, result.checked, findings)
-    out.write(page(views, summary(findings, len(result.checked))))
+    out.write(page(views, summary(findings, len(result.checked), len(result.errors), zh=True)))

@@ -55,10 +55,18 @@ class Rule:
     def summary(cls) -> str:
         return cls.doc().split("\n", 1)[0]
 
+    doc_zh: str = ""  # the documentation in Chinese
+
     @classmethod
-    def doc(cls) -> str:
+    def doc(cls, language: str | None = None) -> str:
+        """The rule's documentation in ``language`` (default: the run's), Chinese when the
+        rule has it written so, else the class docstring."""
         import inspect  # only for documentation: not imported by a run
 
+        from ..i18n import language as current
+
+        if (language or current()) == "zh" and cls.doc_zh:
+            return inspect.cleandoc(cls.doc_zh)
         return inspect.cleandoc(cls.__doc__ or "")
 
     def check(self, ctx) -> Iterable[Problem]:  # pragma: no cover - interface; ctx: lint.engine.Context

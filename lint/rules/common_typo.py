@@ -16,6 +16,15 @@ class CommonTypo(Rule):
     correct text that contains an entry (``情不自已``, ``各自已经``), which is left alone.
     """
 
+    doc_zh = """常见错别字。
+
+    一份写法永远不对的错别字词表，各附正确写法：自已 → 自己、淡簿 → 淡薄、暧民心 → 暖民心、
+    再接再励 → 再接再厉、如火如茶 → 如火如荼、一如继往 → 一如既往……修正为正确写法。
+
+    词表是规则包中的 typos 映射（错: 对）；用 --rules 给出的规则包可以增加词条。common-typo.allow
+    中是包含词条的正确文字的模式（情不自已、各自已经），这些不报。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL303"
     name = "common-typo"
     severity = "warning"

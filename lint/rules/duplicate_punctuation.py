@@ -42,6 +42,16 @@ class DuplicatePunctuation(Rule):
     nor half-width runs among Latin text or code (``std::string``, ``a,,b``).
     """
 
+    doc_zh = """标点重复。
+
+    报告两个或更多连用的 。，、；：！？——。。、，，、、、以及 ，。 之类的混合连用——范围是整串；
+    全角半角混用（，,）和中文旁的半角连用（,,、;;）同样报告。修正时只留一个，取其中最强的
+    （。？！ 先于 ；，再 ：，再 ，，再 、），串中有全角的就用全角。
+
+    不报：…… 和 —— 本来就是一个标点；引号、括号后接标点（”。、》，、）。）；表示强调的 ？！；
+    英文或代码中的半角连用（std::string、a,,b）。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL102"
     name = "duplicate-punctuation"
     severity = "warning"

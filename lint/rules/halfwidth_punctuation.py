@@ -153,6 +153,19 @@ class HalfwidthPunctuation(Rule):
     mark, with one fix covering them all.
     """
 
+    doc_zh = """中文中使用半角标点。
+
+    报告跟在汉字（或 ” 》 ） 等闭合符号）后面、或直接接中文的 ASCII , ; : ? !——透明度,严格、
+    作用;有的、情况如下:——以及括住中文的 ASCII ( )（网站(共产党员网等)）。修正为全角标点
+    （， ； ： ？ ！ （ ）），连同标点后的空格一起替换。
+
+    不报：数字、时间和比例（1,306、10:30、3:1、95.5%），网址和电子邮件地址，英文短语
+    （Hello, world!），括住英文或数字的括号（(PPT)），以及 .md 文件中的 Markdown 语法。
+
+    全文都用半角标点的文稿（至少五个，且多于全角标点——从网页粘贴来的文本）只在第一个标点处
+    报告一次，一个修正覆盖全部。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL301"
     name = "halfwidth-punctuation"
     severity = "warning"

@@ -18,6 +18,16 @@ class MissingTitle(Rule):
     instead of a finding per missing section.
     """
 
+    doc_zh = """缺少标题或标题与类型不符。
+
+    报告在开头段落之前先有一行标题（XX同志2023年度述职报告）；标题前的网页残留跳过。没有哪一行
+    像标题时，报告在报告的第一行；用 --profile 指定了类型而标题没有写出这一类型时，报告在标题上——
+    述职报告的标题要写述职报告（或述职、履职报告……），工作总结的标题要写总结；这些模式是规则包中
+    该类型的 title 列表。默认类型（通用，用于看不出类型的标题）接受任何标题。
+
+    空文稿（没有任何文字，或只有空白）只报告这一条，而不是每缺一个章节报告一条。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL205"
     name = "missing-title"
     severity = "warning"

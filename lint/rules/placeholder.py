@@ -22,6 +22,21 @@ class Placeholder(Rule):
     fixed automatically: only the author knows what belongs there.
     """
 
+    doc_zh = """未填写的占位符。
+
+    从素材网站下载的模板用 X、XX、××、ＸＸ 代替名称和数字（202X年、X月X日），用 * 代替数字或
+    人名（我叫***，现任***村），用 ____ 或 _ 代替任何内容（到_小学任职），用 AAA 或 ☆ 表示空白，
+    用方括号写提示（[具体措施]、[新产品名称]），或留下去掉了数字的日期（——年月日）。网站隐去的
+    名称（镇X委、X区）也算空白。每一处报告一次，范围正好是这些字符。
+
+    不报：X射线、X光机、1+X证书、5×8米、AAA级信用企业、4A级景区、英文单词和缩写、拼音注音
+    （報(bào)告）、Markdown 列表符号与 **粗体**。只用英文字母或符号写成的空白只在中文里才算：
+    夹在英文字母和符号中间（防采集网站插入的乱码 o% x# o）不算。
+
+    模式和例外都在规则包中（placeholder.patterns、placeholder.allow），可以加上模板自己的空白写法。
+    不会自动修正：只有作者知道那里该填什么。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL101"
     name = "placeholder"
     severity = "error"

@@ -22,6 +22,13 @@ class SectionOrder(Rule):
     ``missing-section``'s business, not this rule's.
     """
 
+    doc_zh = """章节顺序错误。
+
+    类型规定的必需章节要按顺序出现——述职报告和工作总结是：工作情况，然后存在问题，然后下一步打算。
+    每个部分以与它匹配的最浅一级的第一个标题为准（说法与 missing-section 相同）；报告第一个出现在
+    应在它之前的部分前面的章节，位置在它的标题上。缺少的章节由 missing-section 报告，不归本规则。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL203"
     name = "section-order"
     severity = "warning"

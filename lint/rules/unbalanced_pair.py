@@ -122,6 +122,15 @@ class UnbalancedPair(Rule):
     list number (``1）加强学习``, ``（2）`` and ``2）`` alike).
     """
 
+    doc_zh = """引号、括号不配对。
+
+    同一段内每个 “ 要有 ”，‘ ’、《 》、（ ）、【 】、「 」 同样。报告在缺少另一半的那个符号上：
+    没有闭合的开符号，或没有打开的闭符号。嵌套的成对符号会逐层配对（“学习‘两个维护’”）；
+    半角的 ( 或 ) 也可以与全角的配对。
+
+    不报：英文中的撇号（don’t），以及列表序号后的闭括号（1）加强学习、（2）、2） 都一样）。
+    """  # the documentation in Chinese (--explain, --list-rules with --lang zh)
+
     code = "RL302"
     name = "unbalanced-pair"
     severity = "warning"

@@ -125,7 +125,7 @@ class Service:
             raise Refusal(422, f"无法读取「{name}」：{unreadable[0].message}")
         return {
             "name": name,
-            "summary": summary(v.findings),
+            "summary": summary(v.findings, zh=True),
             "count": len(v.findings),
             "findings": [f.as_dict() for f in v.findings],
             "fixable": bool(v.diff) and any(fixable(f) for f in v.findings),
