@@ -318,7 +318,7 @@ def run(args, parser) -> int:
     gc.set_threshold(*GC_THRESHOLDS)
     if sys.stdout is None and (not args.output_file or args.list_rules or args.explain or args.outline
                                or args.diff or (args.fix and "-" in args.paths)):
-        raise RunError("standard output is closed: nowhere to write the output (use --output-file)")
+        raise RunError(_("standard output is closed: nowhere to write the output (use --output-file)"))
     if args.list_rules or args.explain:
         return discovery(args)
     if not args.paths:
@@ -331,7 +331,7 @@ def run(args, parser) -> int:
     excluded_notices(args, settings)
     refuse_output_over_input(args.output_file, paths)
     if "-" in paths and sys.stdin is None:
-        raise RunError("standard input is closed: nothing to read for '-'")
+        raise RunError(_("standard input is closed: nothing to read for '-'"))
     if args.outline:
         return outline(linter, paths, errors, args.stdin_filename)
     annotating = bool(args.annotate or args.annotate_dir)
@@ -391,8 +391,8 @@ def write_output(formats, result, options, out, output_file: str | None) -> None
     except BrokenPipeError:
         raise  # the reader went away (``| head``): exit status 2, nothing to say
     except OSError as exc:
-        raise RunError(f"cannot write the output to {output_file or 'standard output'}: "
-                       f"{exc.strerror or exc}") from None
+        raise RunError(_("cannot write the output to {path}: {why}").format(
+            path=output_file or _("standard output"), why=exc.strerror or exc)) from None
 
 
 def excluded_notices(args, settings) -> None:
@@ -403,8 +403,9 @@ def excluded_notices(args, settings) -> None:
     for path in args.paths:
         glob = settings.excluded_by(path) if path != "-" and os.path.isfile(path) else None
         if glob:
-            print(f"reportlint: notice: {printable(path)} is not linted: it matches the exclude glob "
-                  f"{printable(repr(glob))} of {printable(where)}", file=sys.stderr)
+            print(_("reportlint: notice: {message}").format(message=printable(
+                _("{path} is not linted: it matches the exclude glob {glob!r} of {where}").format(
+                    path=path, glob=glob, where=where))), file=sys.stderr)
 
 
 def refuse_output_over_input(output_file: str | None, paths: list[str]) -> None:
@@ -422,8 +423,8 @@ def refuse_output_over_input(output_file: str | None, paths: list[str]) -> None:
         except OSError:
             continue
         if same:
-            raise UsageError(f"--output-file {output_file} is {path}, one of the files to lint; "
-                             f"choose another file for the output")
+            raise UsageError(_("--output-file {output} is {path}, one of the files to lint; choose another file "
+                               "for the output").format(output=output_file, path=path))
 
 
 def check_annotate(args, paths: list[str]) -> None:

@@ -40,6 +40,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # one file of short lines take as long as a large corpus.
 MAX_LINES = 200_000
 MAX_CHARS = 64 * 2**20
+TOO_MANY_LINES = "more than {count} lines (paragraphs): too long to lint as one document; split it"
+TOO_MANY_CHARS = "more than {count} characters: too long to lint as one document; split it"
 
 # Regions of a Word document that are not running text: never a title, heading or
 # paragraph of the report's structure (lint.docx_reader places them after the body).
@@ -323,10 +325,9 @@ def count_lines(text: str) -> int:
 def check_size(text: str, lines: int) -> None:
     """Raise DocumentError when a document passes MAX_LINES or MAX_CHARS."""
     if lines > MAX_LINES:
-        raise DocumentError(f"more than {MAX_LINES} lines (paragraphs): too long to lint as one document; "
-                            f"split it", MAX_LINES + 1, 1)
+        raise DocumentError(_(TOO_MANY_LINES).format(count=MAX_LINES), MAX_LINES + 1, 1)
     if len(text) > MAX_CHARS:
-        raise DocumentError(f"more than {MAX_CHARS} characters: too long to lint as one document; split it")
+        raise DocumentError(_(TOO_MANY_CHARS).format(count=MAX_CHARS))
 
 
 def _may_hold_binary(text: str) -> bool:

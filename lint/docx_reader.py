@@ -25,7 +25,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .document import MAX_CHARS, MAX_LINES, Document, DocumentError, Line
+from .document import MAX_CHARS, MAX_LINES, TOO_MANY_CHARS, TOO_MANY_LINES, Document, DocumentError, Line
 from .i18n import _
 from .numbering import MC, Numbering, w
 from .record import Record
@@ -106,8 +106,7 @@ def check_archive(data: bytes) -> None:
                         if text_part:
                             paragraphs += sum(map(chunk.count, _PARAGRAPH_TAGS))
                             if paragraphs > MAX_LINES:
-                                raise DocumentError(f"more than {MAX_LINES} paragraphs: too long to lint as "
-                                                    f"one document; split it")
+                                raise DocumentError(_(TOO_MANY_LINES).format(count=MAX_LINES))
             except DocumentError:
                 raise
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
@@ -246,8 +245,8 @@ class _Reader:
         self.sources.append(source)
         self.chars += len(text) + 1
         if len(self.lines) > MAX_LINES or self.chars > MAX_CHARS:
-            limit = f"{MAX_LINES} paragraphs" if len(self.lines) > MAX_LINES else f"{MAX_CHARS} characters"
-            raise DocumentError(f"more than {limit}: too long to lint as one document; split it",
+            too_many = TOO_MANY_LINES if len(self.lines) > MAX_LINES else TOO_MANY_CHARS
+            raise DocumentError(_(too_many).format(count=MAX_LINES if too_many is TOO_MANY_LINES else MAX_CHARS),
                                 len(self.lines), 1)
 
     def blocks(self, container, region: str, margin: bool = False) -> None:

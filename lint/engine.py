@@ -214,7 +214,7 @@ class Linter:
             return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
                                render)
         except (MemoryError, RecursionError) as exc:  # this file's failure; the others are still linted
-            return file_report(path, [read_error(path, _TOO_MUCH[type(exc)])], render)
+            return file_report(path, [read_error(path, _(_TOO_MUCH[type(exc)]))], render)
 
 
 _TOO_MUCH = {MemoryError: "not enough memory to lint this file",

@@ -19,6 +19,8 @@ Safety, in order of importance:
   Identical fixes (two rules asking for the same change) are applied once.
 - The result is encoded with the document's own encoding and byte-order mark. A file
   whose bytes would not survive decoding and encoding unchanged is not fixed at all,
+  nor one whose encoding is a guess (lint.document: neither named with ``--encoding``
+  nor UTF-8, UTF-16 or GB18030, but told from its bytes),
   nor one whose fixed bytes differ from the original bytes anywhere but in the spans
   the fixes replaced, or do not decode to the fixed text (:func:`check_bytes`).
 - A fix that could not be applied (fixes that overlap or undo each other) is listed in
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from . import document, readers
 from .document import Document
 from .findings import NEVER_FIXED, read_error
+from .i18n import _
 
 # Lint → fix rounds before giving up on fixes that keep producing new ones.
 MAX_PASSES = 10
@@ -149,7 +152,7 @@ def _fix_rounds(linter, doc: Document, findings: list | None):
         findings = linter.lint_document(doc)
     log: list[list[Edit]] = []
     seen = {doc.text}
-    why = f"fixes were still found after {MAX_PASSES} rounds of fixing"
+    why = "fixes were still found after 10 rounds of fixing"  # (MAX_PASSES)
     for _ in range(MAX_PASSES):
         edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f)) if e is not None]
         if not edits:
@@ -180,6 +183,10 @@ def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixRes
         return result
     if doc.kind not in ("text", "markdown") or any(line.region for line in doc.lines):
         result.error = "cannot fix this kind of file; only plain text and Markdown are rewritten"
+        return result
+    if doc.guessed:  # (a wrong guess, written back, is a file no one can read: Big5 taken for cp932)
+        result.error = _("not fixed: its encoding, {encoding}, is a guess from its bytes; if it is right, "
+                         "run again with --encoding {encoding}").format(encoding=doc.encoding)
         return result
     try:
         same = encode(doc) == data

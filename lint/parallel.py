@@ -65,7 +65,7 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .i18n import language
+    from .i18n import _, language
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -79,8 +79,8 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
                                  initargs=(linter, render, language())) as pool:
             reports += pool.map(_lint, paths[1:], chunksize=chunksize)
     except BrokenProcessPool:
-        raise RunError(f"a worker process died while linting (killed, or out of memory?); "
-                       f"no output was written. Run again with fewer processes (-j 1)") from None
+        raise RunError(_("a worker process died while linting (killed, or out of memory?); no output was "
+                         "written. Run again with fewer processes (-j 1)")) from None
     finally:
         gc.unfreeze()
     return reports

@@ -25,6 +25,9 @@ from .i18n import _, choose
 from .printable import printable
 
 
+CHANGED = "it was changed by another program while it was being fixed"
+
+
 class ChangedMeanwhile(Exception):
     """The file is no longer what was read: another program wrote it while it was fixed."""
 
@@ -40,9 +43,9 @@ def _check_unchanged(path: str, data: bytes, info: os.stat_result) -> None:
     try:
         now, now_info = file_bytes(path)
     except OSError:
-        raise ChangedMeanwhile("it can no longer be read") from None
+        raise ChangedMeanwhile(_("it can no longer be read")) from None
     if _identity(now_info) != _identity(info) or now != data:
-        raise ChangedMeanwhile("it was changed by another program while it was being fixed")
+        raise ChangedMeanwhile(_(CHANGED))
 
 
 def write_fixed(path: str, fixed: bytes, data: bytes, info: os.stat_result, break_links: bool = False) -> None:
@@ -52,10 +55,10 @@ def write_fixed(path: str, fixed: bytes, data: bytes, info: os.stat_result, brea
     cannot be written (a read-only file among them).
     """
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise PermissionError(13, "the file is read-only (no write permission bit)", path)
+        raise PermissionError(13, _("the file is read-only (no write permission bit)"), path)
     target = path if break_links else os.path.realpath(path)
     if not os.access(target, os.W_OK) and not break_links:
-        raise PermissionError(13, "file is not writable", path)
+        raise PermissionError(13, _("the file is not writable"), path)
     if info.st_nlink > 1 and not break_links:
         _write_in_place(target, fixed, data, info)
         return
@@ -87,7 +90,7 @@ def _write_in_place(target: str, fixed: bytes, data: bytes, info: os.stat_result
     fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         if _identity(os.fstat(fd)) != _identity(info):
-            raise ChangedMeanwhile("it was changed by another program while it was being fixed")
+            raise ChangedMeanwhile(_(CHANGED))
         _check_unchanged(target, data, info)
         view, written = memoryview(fixed), 0
         while written < len(fixed):
@@ -99,7 +102,7 @@ def _write_in_place(target: str, fixed: bytes, data: bytes, info: os.stat_result
 
 
 def notice(message: str) -> None:
-    print(f"reportlint: notice: {printable(message)}", file=sys.stderr)
+    print(_("reportlint: notice: {message}").format(message=printable(message)), file=sys.stderr)
 
 
 def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
@@ -148,8 +151,8 @@ def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
             try:
                 write_fixed(path, result.fixed, data, info, break_links)
             except ChangedMeanwhile as exc:
-                notice(f"{path}: not fixed: {exc}; the findings below are those of the text that was read, "
-                       f"run reportlint again")
+                notice(_("{path}: not fixed: {why}; the findings below are those of the text that was read; "
+                         "run reportlint again").format(path=path, why=exc))
                 reports.append(file_report(name, result.before, render, result.doc))
                 continue
             except OSError as exc:
@@ -158,7 +161,8 @@ def fix_paths(linter, paths: list[str], errors: list[str], diff: bool = False,
                 reports.append(file_report(name, result.before, render, result.doc))
                 continue
         for f, why in result.unapplied:
-            notice(f"{name}:{f.line}:{f.column}: [{f.rule}] fix not applied: {why}")
+            notice(_("{place}: [{rule}] fix not applied: {why}").format(place=f"{name}:{f.line}:{f.column}",
+                                                                       rule=f.rule, why=_(why)))
         if result.changed:
             fixed_files += 1
             applied += result.applied

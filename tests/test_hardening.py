@@ -8,6 +8,7 @@ decides.
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -133,6 +134,34 @@ def test_a_fix_not_applied_is_reported_with_its_reason(tmp_path, capsys):
     assert path.read_text(encoding="utf-8") == FIXED.replace("全年", "甲乙")  # 。。 fixed, the pair given up
     assert "a.txt:5:1: [common-typo] fix not applied: fixes undo one another" in err
 
+
+@pytest.mark.parametrize("encoding", ["big5", "shift_jis"])
+def test_a_big5_or_shift_jis_file_is_fixed_only_in_the_encoding_named(tmp_path, capsys, encoding):
+    text = "某局述職報告\n\n一、主要工作\n\n本年度完成任務,成效明顯。持續推進各項工作落實,取得良好效果。\n"
+    if encoding == "shift_jis":
+        text = text.replace("持續推進各項工作落實", "各項目の作業を推進し")
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    # told from its bytes, the encoding is a guess: linted, never written back
+    status, _out, err = run_main(capsys, "--fix", path)
+    assert status == 2 and "is a guess" in err and "--encoding" in err
+    assert path.read_bytes() == text.encode(encoding)
+    # named, it is fixed: the half-width commas become full-width ones in the file's own
+    # encoding (not GB18030's bytes for "，", which read as "ㄛ" in Big5)
+    run_main(capsys, "--fix", "--encoding", encoding, path)
+    assert path.read_bytes() == text.replace(",", "，").encode(encoding)
+
+
+def test_what_fix_says_follows_the_language(tmp_path, capsys):
+    path = dirty(tmp_path / "r.txt")
+    os.chmod(path, 0o444)
+    pack = tmp_path / "typos.yaml"
+    pack.write_text("typos:\n  甲乙: 乙甲\n  乙甲: 甲乙\n", encoding="utf-8")
+    other = dirty(tmp_path / "a.txt", DIRTY.replace("全年", "甲乙"))
+    _status, _out, err = run_main(capsys, "--lang", "zh", "--rules", pack, "--fix", path, other)
+    assert "文件是只读的" in err and "未应用修正：几处修正相互抵消" in err and "reportlint：提示：" in err
+    assert "read-only" not in err and "fix not applied" not in err
+
 # --- hangs and crashes -----------------------------------------------------------------------
 
 
@@ -192,7 +221,7 @@ def test_a_numbering_that_starts_at_billions_is_written_in_digits():
 def test_millions_of_empty_paragraphs_are_one_read_error():
     from docx_build import empty_paragraphs_docx
 
-    with pytest.raises(document.DocumentError, match=f"more than {document.MAX_LINES} paragraphs"):
+    with pytest.raises(document.DocumentError, match=re.escape(f"more than {document.MAX_LINES} lines (paragraphs)")):
         readers.read(empty_paragraphs_docx(document.MAX_LINES + 1), "empty.docx")
 
 
