@@ -28,6 +28,7 @@ import tempfile
 import zipfile
 
 from .i18n import _, choose
+from .printable import printable
 from .record import Record
 
 AUTHOR = "reportlint"
@@ -337,6 +338,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
     return each file's report (``-`` in ``files`` stands for ``stdin``: a name and its bytes)."""
     from .engine import file_report
     from .findings import read_error
+    from .readers import file_bytes
 
     reports: list = []
     inputs = {os.path.realpath(p) for p in files if p != "-"}
@@ -347,8 +349,7 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
         else:
             name = path
             try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                data = file_bytes(path)[0]  # (a regular file, bounded: lint.fileio)
             except OSError as exc:
                 reports.append(file_report(
                     path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))], render))
@@ -371,7 +372,8 @@ def annotate_paths(linter, files: list[str], target: str | None, directory: str 
             errors.append(f"{out}: cannot write: {exc.strerror or exc}")
             continue
         written.add(real)
-        print(choose(f"reportlint：已写入 {out}（{result.comments} 条批注）。",
-                     f"reportlint: wrote {out} with {result.comments} comment{'s' if result.comments != 1 else ''}."),
+        shown = printable(out)
+        print(choose(f"reportlint：已写入 {shown}（{result.comments} 条批注）。",
+                     f"reportlint: wrote {shown} with {result.comments} comment{'s' if result.comments != 1 else ''}."),
               file=sys.stderr)
     return reports

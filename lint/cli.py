@@ -13,11 +13,12 @@ import os
 import sys
 
 from . import __version__
-from .errors import UsageError
+from .errors import RunError, UsageError
 from .findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .formats import FORMATS
 from .formats.widths import AMBIGUOUS_WIDTHS
 from .i18n import LANGUAGES, _, choose, set_language
+from .printable import printable
 
 
 class Parser(argparse.ArgumentParser):
@@ -77,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                                "then report what remains"))
     g.add_argument("--diff", action="store_true",
                    help=choose("以 unified diff 显示修正，不改动文件", "print the fixes as a unified diff and change nothing"))
+    g.add_argument("--break-links", action="store_true",
+                   help=choose("与 --fix 同用：用新文件替换有硬链接或符号链接的路径，而不是写入链接指向的文件",
+                               "with --fix, replace a hard-linked or symlinked path by a new file instead of writing "
+                               "through the link"))
     g.add_argument("--stdin-filename", metavar="NAME", default="-",
                    help=choose("标准输入的文件名（按后缀 .md、.docx、.txt 处理）",
                                "name to report for standard input (its suffix picks .md, .docx or .txt handling)"))
@@ -236,7 +241,8 @@ def ambiguous_width(environ=None) -> int:
 
 
 def error_line(message) -> str:
-    return _("{prog}: error: {message}").format(prog="reportlint", message=message)
+    """The line that reports an error; what it quotes (a file name) through lint.printable."""
+    return _("{prog}: error: {message}").format(prog="reportlint", message=printable(str(message)))
 
 
 def language_option(argv: list[str]) -> str | None:
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     debug = args.debug or bool(os.environ.get("REPORTLINT_DEBUG"))
     try:
         return run(args, parser)
-    except UsageError as exc:
+    except (UsageError, RunError) as exc:
         print(error_line(exc), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -284,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         print(_("reportlint: internal error: {error} (run with --debug for the traceback)").format(
-            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+            error=f"{type(exc).__name__}: {printable(str(exc))}"), file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -299,7 +305,8 @@ def entry() -> None:
     status = main()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # (None: the descriptor was closed when Python started)
+                stream.flush()
         except OSError:  # BrokenPipeError and the like
             status = EXIT_ERROR
     os._exit(status)
@@ -319,6 +326,9 @@ def run(args, parser) -> int:
     from .formats.text import TERMINAL_WIDTH
 
     gc.set_threshold(*GC_THRESHOLDS)
+    if sys.stdout is None and (not args.output_file or args.list_rules or args.explain or args.outline
+                               or args.diff or (args.fix and "-" in args.paths)):
+        raise RunError(_("standard output is closed: nowhere to write the output (use --output-file)"))
     if args.list_rules or args.explain:
         return discovery(args)
     if not args.paths:
@@ -329,6 +339,10 @@ def run(args, parser) -> int:
     linter = run_config.linter(report_unused=args.report_unused_suppressions, encoding=args.encoding)
     errors: list[str] = []
     paths = discover(args.paths, errors, settings.accepts, args.gitignore)
+    excluded_notices(args, settings)
+    refuse_output_over_input(args.output_file, paths)
+    if "-" in paths and sys.stdin is None:
+        raise RunError(_("standard input is closed: nothing to read for '-'"))
     if args.outline:
         return outline(linter, paths, errors, args.stdin_filename)
     annotating = bool(args.annotate or args.annotate_dir)
@@ -362,20 +376,66 @@ def run(args, parser) -> int:
         elif args.fix or args.diff:
             from .rewrite import fix_paths
 
-            reports = fix_paths(linter, paths, errors, args.diff, stdin, render)
+            reports = fix_paths(linter, paths, errors, args.diff, stdin, render, args.break_links)
             result = engine.result(linter, reports, checked, render, settings.fail_on, errors, config_path)
         else:
             result = engine.run(linter, paths, args.jobs, render, stdin, settings.fail_on, errors, config_path)
         for message in result.errors:  # (before the output, which ends with the summary)
             print(error_line(message), file=sys.stderr, flush=True)
         if out is not None:
-            formats.write(result, options, out)
-            out.flush()
+            write_output(formats, result, options, out, args.output_file)
     finally:
         if out not in (None, sys.stdout, sys.stderr):
-            out.close()
+            try:
+                out.close()
+            except OSError:
+                pass  # (reported by write_output)
     status = result.status
     return EXIT_CLEAN if args.exit_zero and status == EXIT_FINDINGS else status
+
+
+def write_output(formats, result, options, out, output_file: str | None) -> None:
+    """Write the result; an output that cannot take it (a full disk) is a RunError."""
+    try:
+        formats.write(result, options, out)
+        out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): exit status 2, nothing to say
+    except OSError as exc:
+        raise RunError(_("cannot write the output to {path}: {why}").format(
+            path=output_file or _("standard output"), why=exc.strerror or exc)) from None
+
+
+def excluded_notices(args, settings) -> None:
+    """A file named on the command line that ``exclude`` leaves out is not linted, and says so."""
+    from .files import display_path
+
+    where = "--exclude" if args.exclude else display_path(settings.path) if settings.path else "--exclude"
+    for path in args.paths:
+        glob = settings.excluded_by(path) if path != "-" and os.path.isfile(path) else None
+        if glob:
+            print(_("reportlint: notice: {message}").format(message=printable(
+                _("{path} is not linted: it matches the exclude glob {glob!r} of {where}").format(
+                    path=path, glob=glob, where=where))), file=sys.stderr)
+
+
+def refuse_output_over_input(output_file: str | None, paths: list[str]) -> None:
+    """A usage error when ``--output-file`` names one of the files to lint (it would be
+    overwritten by the report before it is read)."""
+    if not output_file:
+        return
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return  # not there yet: no file being linted
+    for path in paths:
+        try:
+            same = path != "-" and os.path.samestat(out, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            raise UsageError(_("--output-file {output} is {path}, one of the files to lint; choose another file "
+                               "for the output").format(output=output_file, path=path))
 
 
 def check_annotate(args, paths: list[str]) -> None:
@@ -401,12 +461,13 @@ def open_output(output_file: str | None, fmt: str, stream):
     """The stream the output goes to: ``stream``, or ``--output-file``, opened now."""
     if output_file:
         try:
-            return open(output_file, "w", encoding="utf-8", newline="")
+            # (a name that is not UTF-8 is written in JSON as the escape \udcff: see lint.printable)
+            return open(output_file, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except OSError as exc:
             raise UsageError(_("{path}: cannot write: {why}").format(path=output_file, why=exc.strerror or exc)) \
                 from None
     if fmt not in ("text", "statistics"):
-        stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # machine formats are always UTF-8
     else:
         stream.reconfigure(errors="replace")
     return stream
@@ -446,9 +507,9 @@ def outline(linter, files: list[str], errors: list[str], stdin_name: str = "-") 
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
         report = linter.read(doc)
-        print(f"{path}:")
+        print(f"{printable(path)}:")
         for line in lines(report):
-            print(f"  {line}")
+            print(f"  {printable(line)}")
     for message in errors:
         print(error_line(message), file=sys.stderr)
         status = EXIT_ERROR

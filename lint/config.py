@@ -16,11 +16,12 @@ import os
 import re
 import sys
 from .errors import FileError, UsageError
+from .fileio import read_regular
 from .findings import SEVERITIES
-from .globs import GlobSet
+from .globs import GlobError, GlobSet, compile_glob
 from .readers import FOUND_SUFFIXES
 from .record import Record
-from .yaml_source import compose, plain, position
+from .yaml_source import MAX_BYTES, MAX_DEPTH, compose, plain, position
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -95,14 +96,18 @@ class Settings(Record):
         """Whether discovery keeps ``path``: not excluded, and (unless ``only_exclude``, for
         directories and files named on the command line) included — by the ``include``
         globs when given, else by its suffix."""
-        excluded = self._globs("exclude")
-        if excluded and excluded.match(path):
+        if self.excluded_by(path):
             return False
         if only_exclude:
             return True
         if self.include:
             return self._globs("include").match(path)
         return path.lower().endswith(FOUND_SUFFIXES)
+
+    def excluded_by(self, path: str) -> str | None:
+        """The ``exclude`` glob that ``path`` matches, or None."""
+        excluded = self._globs("exclude")
+        return excluded.first_match(path) if excluded else None
 
     def _globs(self, name: str) -> GlobSet:
         cache = self._glob_cache
@@ -134,8 +139,7 @@ def find(start: str | None = None) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, "rb") as fh:
-            return b"tool.reportlint" in fh.read()
+        return b"tool.reportlint" in read_regular(path, MAX_BYTES, "a configuration file")[0]
     except OSError:
         return False
 
@@ -167,18 +171,32 @@ def _read_yaml(path: str) -> _Source:
         return _Source(path, {}, {})
     marks: dict[tuple, tuple[int, int]] = {}
     budget = [MAX_CONFIG_VALUES]
+    inside: set[int] = set()  # the nodes being read: an alias to one of them is a loop
 
     def walk(node, keys: tuple):
         budget[0] -= 1
         if budget[0] < 0:  # YAML aliases can make a few lines expand to billions of values
             raise FileError(path, *position(node), f"the configuration expands to more than "
                                                    f"{MAX_CONFIG_VALUES} values (YAML aliases?)")
+        if id(node) in inside:
+            raise FileError(path, *position(node), "a YAML alias refers to a value that holds it (a loop)")
+        if len(keys) > MAX_DEPTH:  # (aliases can nest what the file itself does not)
+            raise FileError(path, *position(node), f"nested more than {MAX_DEPTH} levels deep")
         if not plain(node):
             raise FileError(path, *position(node), f"YAML tag {node.tag!r} is not allowed here")
+        inside.add(id(node))
+        try:
+            return value(node, keys)
+        finally:
+            inside.discard(id(node))
+
+    def value(node, keys: tuple):
         if isinstance(node, yaml.MappingNode):
             out = {}
             for k, v in node.value:
                 key = walk(k, keys)
+                if not isinstance(key, str):
+                    raise FileError(path, *position(k), f"a key must be a string, not {key!r}")
                 marks[keys + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
                 if key in out:
                     raise FileError(path, *marks[keys + (key,)], f"duplicate key {key!r}")
@@ -204,8 +222,7 @@ def _read_toml(path: str) -> _Source:
     else:  # pragma: no cover - exercised on older Pythons
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = read_regular(path, MAX_BYTES, "a configuration file")[0]
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read configuration file: {exc.strerror or exc}") from None
@@ -225,14 +242,13 @@ def _toml_marks(text: str, table: dict) -> dict[tuple, tuple[int, int]]:
     section = None
     tables: dict[str, int] = {}  # [[tool.reportlint.KEY]] seen so far, per KEY
     for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        m = re.match(r"(\[\[?)\s*([^\]]+?)\s*\]\]?", stripped)
-        if m:
-            section = m.group(2).replace('"', "").replace(" ", "")
+        header = _table_header(line)
+        if header:
+            brackets, section = header
             if section.startswith("tool.reportlint."):
                 key = section[len("tool.reportlint."):].split(".")[0]
                 marks.setdefault((key,), (number, 1))
-                if m.group(1) == "[[":
+                if brackets == "[[":
                     marks[(key, tables.get(key, 0))] = (number, 1)
                     tables[key] = tables.get(key, 0) + 1
             continue
@@ -243,9 +259,22 @@ def _toml_marks(text: str, table: dict) -> dict[tuple, tuple[int, int]]:
     return marks
 
 
+def _table_header(line: str) -> tuple[str, str] | None:
+    """(``[`` or ``[[``, the table's dotted name without quotes or spaces) when ``line``
+    opens a TOML table, else None. Plain string operations, linear in the line (a
+    backtracking pattern took cubic time on a ``[`` followed by spaces inside a string)."""
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    brackets = "[[" if stripped.startswith("[[") else "["
+    end = stripped.find("]", len(brackets))
+    name = stripped[len(brackets):end].replace('"', "").replace(" ", "").replace("\t", "") if end > 0 else ""
+    return (brackets, name) if name else None
+
+
 def read(path: str) -> Settings:
     """Settings from one configuration file (TOML when it ends in ``.toml``, else YAML)."""
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):
         raise UsageError(f"{path}: configuration file not found")
     source = _read_toml(path) if path.endswith(".toml") else _read_yaml(path)
     return _validate(source)
@@ -294,6 +323,8 @@ def _validate(source: _Source) -> Settings:
         keys = (key,)
         if key == "select":
             s.select = _rule_names(value, source, keys)
+            if not s.select:
+                raise source.error(keys, "names no rule; leave select out to run every rule")
         elif key == "ignore":
             s.ignore = _rule_names(value, source, keys)
         elif key == "severity":
@@ -312,12 +343,16 @@ def _validate(source: _Source) -> Settings:
             s.rules = [os.path.join(root, p) for p in _strings(value, source, keys)]
         elif key in ("include", "exclude"):
             setattr(s, key, _strings(value, source, keys))
+            _globs(getattr(s, key), root, source, keys)  # a mistake in a glob, found here
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise source.error(keys, "must be a mapping of glob → rules")
             for glob, rules in value.items():
+                if not isinstance(glob, str) or not glob:
+                    raise source.error(keys + (glob,), f"a key must be a glob (a non-empty string), not {glob!r}")
                 where = source.where(keys + (glob,))
-                s.per_file_ignores.append(FileIgnore(GlobSet([glob], root), _rule_names(rules, source, keys + (glob,)),
+                s.per_file_ignores.append(FileIgnore(_globs([glob], root, source, keys + (glob,)),
+                                                     _rule_names(rules, source, keys + (glob,)),
                                                      where, f"per-file-ignores {glob!r}"))
         elif key == "fail-on":
             s.fail_on = _choice(value, source, keys)
@@ -326,6 +361,17 @@ def _validate(source: _Source) -> Settings:
                 raise source.error(keys, "must be a list of entries (rule, text or pattern, paths)")
             s.allow = [_allow_entry(item, source, keys + (i,), root) for i, item in enumerate(value)]
     return s
+
+
+def _globs(globs: list[str], root: str, source: _Source, keys: tuple) -> GlobSet:
+    """The GlobSet of ``globs`` (the value at ``keys``); a bad glob is an error at its place."""
+    for i, glob in enumerate(globs):
+        try:
+            compile_glob(glob)
+        except GlobError as exc:
+            raise source.error(keys + (i,) if len(globs) > 1 or (keys + (0,)) in source.marks else keys,
+                               str(exc)) from None
+    return GlobSet(globs, root)
 
 
 def _allow_entry(item, source: _Source, keys: tuple, root: str) -> AllowEntry:
@@ -351,7 +397,8 @@ def _allow_entry(item, source: _Source, keys: tuple, root: str) -> AllowEntry:
             pattern = compile_pattern(item["pattern"])
         except PatternError as exc:
             raise source.error(keys + ("pattern",), str(exc)) from None
-    paths = GlobSet(_strings(item["paths"], source, keys + ("paths",)), root) if "paths" in item else None
+    paths = _globs(_strings(item["paths"], source, keys + ("paths",)), root, source, keys + ("paths",)) \
+        if "paths" in item else None
     label = f"allow {text!r}" if text is not None else f"allow /{pattern.pattern}/"
     return AllowEntry(rules, text, pattern, paths, source.where(keys), label)
 
@@ -376,6 +423,8 @@ def resolve(args) -> Settings:
         settings = read(path) if path else Settings()
     if args.select is not None:
         settings.select = split(args.select)
+        if not settings.select:  # (an unset variable in a CI script: --select "$RULES")
+            raise UsageError("--select: no rule named; leave --select out to run every rule")
     if args.ignore is not None:
         settings.ignore = split(args.ignore) or []
     if args.profile:
@@ -393,5 +442,9 @@ def resolve(args) -> Settings:
         settings.severity[found.name] = level.strip()
     if getattr(args, "exclude", None):
         settings.exclude = [g for item in args.exclude for g in split(item)]
+        try:
+            GlobSet(settings.exclude, settings.root)
+        except GlobError as exc:
+            raise UsageError(f"--exclude: {exc}") from None
     settings.rules = settings.rules + list(args.rules or [])
     return settings

@@ -35,6 +35,14 @@ _BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
+# The most lines (a .docx: paragraphs) and characters of one document. A long report has a
+# few thousand lines; past these, the work per line (a few microseconds each) would make
+# one file of short lines take as long as a large corpus.
+MAX_LINES = 200_000
+MAX_CHARS = 64 * 2**20
+TOO_MANY_LINES = "more than {count} lines (paragraphs): too long to lint as one document; split it"
+TOO_MANY_CHARS = "more than {count} characters: too long to lint as one document; split it"
+
 # Regions of a Word document that are not running text: never a title, heading or
 # paragraph of the report's structure (lint.docx_reader places them after the body).
 MARGIN_REGIONS = ("页眉", "页脚")
@@ -292,6 +300,7 @@ def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None, enco
     if b"\x00" in data[:8192] and not wide and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DocumentError(_("binary file (contains NUL bytes)"))
     text, encoding, bom, guessed = _decode(data, encoding)
+    check_size(text, count_lines(text))
     m = _BINARY_RE.search(text) if _may_hold_binary(text) else None
     if m:
         before = text[: m.start()]
@@ -303,6 +312,22 @@ def from_bytes(data: bytes, path: str = "<bytes>", kind: str | None = None, enco
             len(last.text) + 1,
         )
     return from_text(text, path, kind, encoding=encoding, bom=bom, guessed=guessed)
+
+
+def count_lines(text: str) -> int:
+    """How many lines :func:`split_lines` makes of ``text`` (without making them)."""
+    ends = text.count("\n")
+    if "\r" in text:
+        ends += text.count("\r") - text.count("\r\n")
+    return ends + (0 if text.endswith(("\n", "\r")) and text else 1)
+
+
+def check_size(text: str, lines: int) -> None:
+    """Raise DocumentError when a document passes MAX_LINES or MAX_CHARS."""
+    if lines > MAX_LINES:
+        raise DocumentError(_(TOO_MANY_LINES).format(count=MAX_LINES), MAX_LINES + 1, 1)
+    if len(text) > MAX_CHARS:
+        raise DocumentError(_(TOO_MANY_CHARS).format(count=MAX_CHARS))
 
 
 def _may_hold_binary(text: str) -> bool:

@@ -13,7 +13,9 @@ heading numbered by Word reads ``一、…`` as it does on the page. Watermark s
 The file is a zip of XML from an unknown source. Before any part is parsed the
 archive is checked: a legacy or encrypted Word file (OLE compound file), a file
 that is not a zip, too many members, or members whose declared or actual
-uncompressed size passes the limits (a zip bomb) raise ``DocumentError``. XML is
+uncompressed size passes the limits (a zip bomb) raise ``DocumentError``, and so does a
+document of more paragraphs than lint.document.MAX_LINES (counted in the XML before it
+is parsed: a few KiB of compressed ``<w:p/>`` would parse into gigabytes). XML is
 parsed by python-docx, whose parser never resolves entities (no XXE, no entity
 expansion). python-docx is imported only when a .docx is read.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .document import Document, DocumentError, Line
+from .document import MAX_CHARS, MAX_LINES, TOO_MANY_CHARS, TOO_MANY_LINES, Document, DocumentError, Line
 from .i18n import _
 from .numbering import MC, Numbering, w
 from .record import Record
@@ -36,6 +38,9 @@ MAX_MEMBERS = 5000
 MAX_MEMBER_SIZE = 64 * 1024 * 1024  # uncompressed bytes of any one member
 MAX_TOTAL_SIZE = 256 * 1024 * 1024  # uncompressed bytes of all members together
 _CHUNK = 1024 * 1024
+
+# How a paragraph starts in Word's XML (counted before parsing, see check_archive).
+_PARAGRAPH_TAGS = (b"<w:p>", b"<w:p/>", b"<w:p ")
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -84,9 +89,10 @@ def check_archive(data: bytes) -> None:
             declared += info.file_size
             if info.file_size > MAX_MEMBER_SIZE or declared > MAX_TOTAL_SIZE:
                 raise DocumentError(_too_big(info.filename, info.file_size))
-        total = 0
+        total = paragraphs = 0
         for info in members:
             size = 0
+            text_part = info.filename.startswith("word/") and info.filename.endswith(".xml")
             try:
                 with archive.open(info) as member:
                     while True:
@@ -97,6 +103,10 @@ def check_archive(data: bytes) -> None:
                         total += len(chunk)
                         if size > MAX_MEMBER_SIZE or total > MAX_TOTAL_SIZE:
                             raise DocumentError(_too_big(info.filename, size))
+                        if text_part:
+                            paragraphs += sum(map(chunk.count, _PARAGRAPH_TAGS))
+                            if paragraphs > MAX_LINES:
+                                raise DocumentError(_(TOO_MANY_LINES).format(count=MAX_LINES))
             except DocumentError:
                 raise
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
@@ -227,6 +237,17 @@ class _Reader:
         self.lines: list[tuple[str, str]] = []  # (text, region)
         self.sources: list[Source] = []  # one per line
         self.watermarks: list[int] = []  # indexes into lines
+        self.chars = 0
+
+    def add(self, text: str, region: str, source: Source) -> None:
+        """One more line; DocumentError past the limits of one document (lint.document)."""
+        self.lines.append((text, region))
+        self.sources.append(source)
+        self.chars += len(text) + 1
+        if len(self.lines) > MAX_LINES or self.chars > MAX_CHARS:
+            too_many = TOO_MANY_LINES if len(self.lines) > MAX_LINES else TOO_MANY_CHARS
+            raise DocumentError(_(too_many).format(count=MAX_LINES if too_many is TOO_MANY_LINES else MAX_CHARS),
+                                len(self.lines), 1)
 
     def blocks(self, container, region: str, margin: bool = False) -> None:
         """Paragraphs and tables of a body, cell, text box, header or footer, in order."""
@@ -234,17 +255,10 @@ class _Reader:
             tag = child.tag
             if tag == w("p"):
                 self.paragraph(child, region, margin)
-            elif tag == w("tbl"):
-                for row in child.iter(w("tr")):
-                    if _owner_table(row) is not child:
-                        continue
-                    for cell in row:
-                        if cell.tag == w("tc"):
-                            self.blocks(cell, region if margin else REGION_TABLE, margin)
-                        elif cell.tag in (w("sdt"), w("customXml")):
-                            for tc in cell.iter(w("tc")):
-                                if _owner_table(tc) is child:
-                                    self.blocks(tc, region if margin else REGION_TABLE, margin)
+            elif tag == w("tbl"):  # its own rows and cells only: a nested table is read where it stands
+                for row in _own(child, w("tr")):
+                    for cell in _own(row, w("tc")):
+                        self.blocks(cell, region if margin else REGION_TABLE, margin)
             elif tag in (w("sdt"), w("sdtContent"), w("customXml"), f"{{{MC}}}AlternateContent",
                          f"{{{MC}}}Choice", w("ins"), w("moveTo")):
                 self.blocks(child, region, margin)
@@ -253,26 +267,29 @@ class _Reader:
         found = _Paragraph()
         _collect(p, found)
         number = self.numbering.paragraph_number(p)
-        self.lines.append((number + found.text(), region))
-        self.sources.append(Source(p, len(number), region))
+        self.add(number + found.text(), region, Source(p, len(number), region))
         inner = region if margin else REGION_TEXTBOX
         for box in found.boxes:
             self.blocks(box, inner, margin)
         for text in found.drawing_text:
-            self.lines.append((text, inner))
-            self.sources.append(Source(p, None, inner))
+            self.add(text, inner, Source(p, None, inner))
         for text in found.shapes:
             if margin:
                 self.watermarks.append(len(self.lines))
-            self.lines.append((text, inner))
-            self.sources.append(Source(p, None, inner))
+            self.add(text, inner, Source(p, None, inner))
 
 
-def _owner_table(el):
-    parent = el.getparent()
-    while parent is not None and parent.tag != w("tbl"):
-        parent = parent.getparent()
-    return parent
+_WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml")}
+
+
+def _own(el, tag: str):
+    """The children of ``el`` with ``tag``, also inside content controls and custom XML
+    (``w:sdt``, ``w:customXml``), never inside a nested table."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _own(child, tag)
 
 
 def _margin_parts(package):

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from . import debris, readers
 from .document import Document, DocumentError
 from .errors import UsageError
-from .findings import ENGINE_FINDINGS, PARSE_ERROR, SORT_KEY, FileReport, Finding, Result, read_error
+from .findings import (ENGINE_FINDINGS, NEVER_FIXED, PARSE_ERROR, PROTECTED, SORT_KEY, FileReport, Finding, Result,
+                       read_error)
 from .i18n import _
 from .packs import Pack, Profile
 from .parser import Report, parse
@@ -193,6 +194,8 @@ class Linter:
             findings.append(Finding(path, line, column, end_line, end_column, name, code, severity, message,
                                     fix.as_dict() if fix and fixable else None))
         findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
+        if fixable:
+            findings = _withhold_protected(doc, findings)
         findings.sort(key=SORT_KEY)
         return findings
 
@@ -202,15 +205,20 @@ class Linter:
         finding's text made by ``render`` when given."""
         try:
             if data is None:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                data = readers.file_bytes(path)[0]
             doc = readers.read(data, path, kind, self.options.encoding)
+            return file_report(path, self.lint_document(doc), render, doc)
         except DocumentError as exc:
             return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
         except OSError as exc:
             return file_report(path, [read_error(path, _("cannot read file: {why}").format(why=exc.strerror or exc))],
                                render)
-        return file_report(path, self.lint_document(doc), render, doc)
+        except (MemoryError, RecursionError) as exc:  # this file's failure; the others are still linted
+            return file_report(path, [read_error(path, _(_TOO_MUCH[type(exc)]))], render)
+
+
+_TOO_MUCH = {MemoryError: "not enough memory to lint this file",
+             RecursionError: "the file is nested too deeply to lint"}
 
 
 def linter_for(settings, report_unused: bool = False, encoding: str | None = None) -> Linter:
@@ -238,6 +246,30 @@ def file_report(path: str, findings: list[Finding], render: Render | None = None
     return FileReport(path, findings, [
         render(f, lines[f.line - 1].text if f.rule not in ENGINE_FINDINGS and 1 <= f.line <= len(lines) else "")
         for f in findings])
+
+
+# Added to the message of a finding whose fix is withheld because it would change a placeholder.
+WITHHELD = "（此处含占位符，不自动修复）"
+
+
+def _withhold_protected(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the fix of each one that would change a placeholder's characters
+    withheld (``fix`` None, the message saying why): what a finding shows as its fix is
+    what ``--fix`` applies (lint.fixes)."""
+    keep = [(doc.offset_of(f.line, f.column), doc.offset_of(f.end_line, f.end_column))
+            for f in findings if f.rule in PROTECTED]
+    if not keep:
+        return findings
+    out = []
+    for f in findings:
+        fix = f.fix
+        if fix is not None and f.rule not in NEVER_FIXED:
+            start = doc.offset_of(fix["line"], fix["column"])
+            end = doc.offset_of(fix["end_line"], fix["end_column"])
+            if any(s < end and start < t for s, t in keep):
+                f = f._replace(fix=None, message=f.message + WITHHELD)
+        out.append(f)
+    return out
 
 
 def _deleted_lines(doc: Document, problems: list) -> set[int]:

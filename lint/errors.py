@@ -19,3 +19,7 @@ class FileError(UsageError):
     def __init__(self, path: str, line: int, column: int, message: str):
         super().__init__(f"{path}:{line}:{column}: {message}")
         self.path, self.line, self.column, self.message = path, line, column, message
+
+
+class RunError(Exception):
+    """The run could not finish: its output cannot be written, a worker process died (exit status 2)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 
+from .fileio import kind
 from .i18n import _
 from .readers import FOUND_SUFFIXES
 
@@ -44,22 +45,12 @@ def discover(paths: list[str], errors: list[str], accept=None, gitignore: bool =
                 from .gitignore import for_directory
 
                 ignored = for_directory(path)
-            for root, dirs, files in os.walk(path, onerror=lambda e: errors.append(_oserror(e))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (accept is None or accept(os.path.join(root, d), True))
-                                 and not (ignored and ignored(os.path.join(root, d), is_dir=True)))
-                for name in sorted(files):
-                    if name.startswith((".", "~$")):  # hidden files, Word's lock files
-                        continue
-                    full = os.path.join(root, name)
-                    if ignored and ignored(full):
-                        continue
-                    if accept(full, False) if accept else name.lower().endswith(FOUND_SUFFIXES):
-                        why = not_regular(full)
-                        if why:
-                            errors.append(f"{display_path(full)}: {why}")
-                        else:
-                            add(full)
+            for full in walk(path, errors, accept, ignored):
+                why = not_regular(full)
+                if why:
+                    errors.append(f"{display_path(full)}: {why}")
+                else:
+                    add(full)
         elif os.path.exists(path):
             why = not_regular(path)
             if why:
@@ -69,6 +60,44 @@ def discover(paths: list[str], errors: list[str], accept=None, gitignore: bool =
         else:
             errors.append(_("{path}: no such file or directory").format(path=path))
     return out
+
+
+def walk(top: str, errors: list[str], accept=None, ignored=None):
+    """The documents under the directory ``top``, as :func:`os.walk` top-down would list
+    them (each directory's files sorted, then its subdirectories in order), without
+    recursion: a tree thousands of levels deep is walked like any other. Hidden entries,
+    Word's lock files, symlinked directories and what ``ignored`` (lint.gitignore) names
+    are skipped."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(_oserror(exc))
+            continue
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            full = os.path.join(root, name)
+            if _is_dir(entry):
+                if not entry.is_symlink() and (accept is None or accept(full, True)) \
+                        and not (ignored and ignored(full, is_dir=True)):
+                    subdirs.append(full)
+            elif not name.startswith("~$") and not (ignored and ignored(full)) \
+                    and (accept(full, False) if accept else name.lower().endswith(FOUND_SUFFIXES)):
+                yield full
+        stack.extend(reversed(subdirs))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _oserror(exc: OSError) -> str:
@@ -86,9 +115,7 @@ def not_regular(path: str) -> str | None:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
-        else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
-    return _("{kind}, not a document (use '-' to read standard input)").format(kind=_(kind))
+    return _("{kind}, not a document (use '-' to read standard input)").format(kind=_(kind(mode)))
 
 
 def display_path(path: str) -> str:

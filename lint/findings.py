@@ -20,6 +20,11 @@ PARSE_ERROR = ("parse-error", "RL002")
 UNUSED_SUPPRESSION = ("unused-suppression", "RL003")  # with --report-unused-suppressions
 ENGINE_FINDINGS = frozenset(name for name, _code in (READ_ERROR, PARSE_ERROR, UNUSED_SUPPRESSION))
 
+# Rules whose findings need a person; their fixes (they carry none) are never applied.
+NEVER_FIXED = frozenset({"placeholder", "missing-section"})
+# Rules whose spans no fix may change (lint.engine withholds such a fix, lint.fixes applies none).
+PROTECTED = frozenset({"placeholder"})
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 

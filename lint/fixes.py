@@ -12,12 +12,19 @@ Safety, in order of importance:
   line's characters or at the start of a line; one that would split a CRLF or points
   outside the document is ignored.
 - ``placeholder`` and ``missing-section`` are never fixed: only the author can fill a
-  blank or write a section. No other fix may touch a placeholder's characters either.
+  blank or write a section. No other fix may touch a placeholder's characters either:
+  the engine withholds such a fix (lint.engine), so the finding shows no fix and says why.
 - Overlapping fixes: sorted by start (the wider first at the same start), the first
   wins and the other is dropped; the next lint reports it again if it still applies.
   Identical fixes (two rules asking for the same change) are applied once.
 - The result is encoded with the document's own encoding and byte-order mark. A file
-  whose bytes would not survive decoding and encoding unchanged is not fixed at all.
+  whose bytes would not survive decoding and encoding unchanged is not fixed at all,
+  nor one whose encoding is a guess (lint.document: neither named with ``--encoding``
+  nor UTF-8, UTF-16 or GB18030, but told from its bytes),
+  nor one whose fixed bytes differ from the original bytes anywhere but in the spans
+  the fixes replaced, or do not decode to the fixed text (:func:`check_bytes`).
+- A fix that could not be applied (fixes that overlap or undo each other) is listed in
+  ``FixResult.unapplied`` with its reason.
 """
 
 from __future__ import annotations
@@ -27,12 +34,9 @@ from dataclasses import dataclass, field
 
 from . import document, readers
 from .document import Document
-from .findings import read_error
+from .findings import NEVER_FIXED, read_error
+from .i18n import _
 
-# Rules whose findings need a person; their fixes (they carry none) are never applied.
-NEVER_FIXED = frozenset({"placeholder", "missing-section"})
-# Rules whose spans no fix may change.
-PROTECTED = frozenset({"placeholder"})
 # Lint → fix rounds before giving up on fixes that keep producing new ones.
 MAX_PASSES = 10
 
@@ -58,6 +62,7 @@ class FixResult:
     text: str = ""  # original decoded text ("" when unreadable)
     fixed_text: str = ""
     error: str | None = None  # why the file could not be fixed
+    unapplied: list = field(default_factory=list)  # (finding, why) for each fix left unapplied
     log: list[list[Edit]] = field(default_factory=list, repr=False)  # edits applied, per pass
     doc: Document | None = field(default=None, repr=False)  # the original document (None: unreadable)
     fixed_doc: Document | None = field(default=None, repr=False)  # the fixed one, whose findings remain
@@ -92,16 +97,6 @@ def to_edit(doc: Document, fix: dict) -> Edit | None:
     if doc.text[start:end] == fix["replacement"]:
         return None  # changes nothing
     return Edit(start, end, fix["replacement"])
-
-
-def protected_spans(doc: Document, findings: list) -> list[tuple[int, int]]:
-    spans = []
-    for f in findings:
-        if f.rule in PROTECTED:
-            start, end = offset(doc, f.line, f.column), offset(doc, f.end_line, f.end_column)
-            if start is not None and end is not None:
-                spans.append((start, end))
-    return spans
 
 
 def plan(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
@@ -147,25 +142,32 @@ def encode(doc: Document) -> bytes:
 
 def fix_document(linter, doc: Document, findings: list | None = None) -> tuple[Document, list, list[list[Edit]]]:
     """Lint and fix until no fixable finding is left: (fixed document, remaining findings, edits per pass)."""
+    doc, findings, log, _why = _fix_rounds(linter, doc, findings)
+    return doc, findings, log
+
+
+def _fix_rounds(linter, doc: Document, findings: list | None):
+    """:func:`fix_document`, and why the rounds stopped while fixes were left."""
     if findings is None:
         findings = linter.lint_document(doc)
     log: list[list[Edit]] = []
     seen = {doc.text}
+    why = "fixes were still found after 10 rounds of fixing"  # (MAX_PASSES)
     for _ in range(MAX_PASSES):
-        keep = protected_spans(doc, findings)
-        edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f))
-                 if e is not None and not any(s < e.end and e.start < t for s, t in keep)]
+        edits = [e for e in (to_edit(doc, f.fix) for f in findings if fixable(f)) if e is not None]
         if not edits:
+            why = "its span is no place in the text, or it changes nothing"
             break
         chosen, _skipped = plan(edits)
         text = apply_edits(doc.text, chosen)
         if text in seen:  # a cycle: stop rather than flip back and forth
+            why = "fixes undo one another (applying them brings back an earlier text)"
             break
         seen.add(text)
         log.append(chosen)
         doc = retext(doc, text)
         findings = linter.lint_document(doc)
-    return doc, findings, log
+    return doc, findings, log, why
 
 
 def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixResult:
@@ -182,6 +184,10 @@ def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixRes
     if doc.kind not in ("text", "markdown") or any(line.region for line in doc.lines):
         result.error = "cannot fix this kind of file; only plain text and Markdown are rewritten"
         return result
+    if doc.guessed:  # (a wrong guess, written back, is a file no one can read: Big5 taken for cp932)
+        result.error = _("not fixed: its encoding, {encoding}, is a guess from its bytes; if it is right, "
+                         "run again with --encoding {encoding}").format(encoding=doc.encoding)
+        return result
     try:
         same = encode(doc) == data
     except UnicodeError:
@@ -189,17 +195,51 @@ def fix_bytes(linter, data: bytes, path: str, kind: str | None = None) -> FixRes
     if not same:
         result.error = f"not fixed: the file would not be written back byte for byte in {doc.encoding}"
         return result
-    fixed, remaining, log = fix_document(linter, doc, before)
+    fixed, remaining, log, why = _fix_rounds(linter, doc, before)
     try:
         fixed_bytes = encode(fixed)
     except UnicodeError as exc:
         result.error = f"not fixed: a fix cannot be written in {doc.encoding}: {exc.reason}"
         return result
+    why_not = check_bytes(doc, data, log, fixed.text, fixed_bytes)
+    if why_not:
+        result.error = f"not fixed: {why_not}"
+        return result
     result.fixed, result.findings, result.log = fixed_bytes, remaining, log
+    result.unapplied = [(f, why) for f in remaining if fixable(f)]
     result.fixed_text, result.fixed_doc = fixed.text, fixed
     result.applied = sum(len(edits) for edits in log)
     result.passes = len(log)
     return result
+
+
+def check_bytes(doc: Document, data: bytes, log: list[list[Edit]], fixed_text: str, fixed: bytes) -> str | None:
+    """Why ``fixed`` may not replace ``data`` (the bytes ``doc`` was read from), or None.
+
+    The fixed bytes must be the original bytes with only the spans of the applied edits
+    (``log``, pass by pass) replaced by their encoded replacements, and must decode to
+    ``fixed_text``: whatever the encoding, no byte outside a fix's span changes.
+    """
+    current, text = data[len(doc.bom):], doc.text
+    for edits in log:
+        out, char, byte = [], 0, 0
+        for edit in edits:
+            kept = len(text[char:edit.start].encode(doc.encoding))
+            out.append(current[byte:byte + kept])
+            out.append(edit.replacement.encode(doc.encoding))
+            byte += kept + len(text[edit.start:edit.end].encode(doc.encoding))
+            char = edit.end
+        out.append(current[byte:])
+        current, text = b"".join(out), apply_edits(text, edits)
+    if doc.bom + current != fixed:
+        return f"in {doc.encoding}, the fixed file would differ from the original outside the fixed spans"
+    try:
+        same = fixed[len(doc.bom):].decode(doc.encoding) == fixed_text
+    except UnicodeDecodeError:
+        same = False
+    if not same:
+        return f"the fixed bytes would not read back as the fixed text in {doc.encoding}"
+    return None
 
 
 def _diff_lines(text: str) -> list[str]:

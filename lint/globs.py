@@ -13,7 +13,14 @@ import os
 import re
 
 
+class GlobError(ValueError):
+    """A glob that cannot be used (an empty one, a character range such as ``[z-a]``)."""
+
+
 def compile_glob(glob: str) -> re.Pattern:
+    """The pattern that ``glob`` stands for (run on RE2); GlobError for a glob that is not one."""
+    if not isinstance(glob, str) or not glob:
+        raise GlobError(f"invalid glob {glob!r}: a glob is a non-empty string")
     text = glob.replace("\\", "/")
     while text.startswith("./"):
         text = text[2:]
@@ -37,6 +44,7 @@ def compile_glob(glob: str) -> re.Pattern:
         elif ch == "[" and _class_end(text, i) > 0:
             end = _class_end(text, i)
             body = text[i + 1:end]
+            _check_class(glob, body)
             if body.startswith("!"):
                 body = "^" + body[1:]
             out.append("[" + body.replace("\\", "\\\\") + "]")
@@ -49,7 +57,20 @@ def compile_glob(glob: str) -> re.Pattern:
     # linear in the length of the path.
     from .regex import compile_linear
 
-    return compile_linear("(?s)" + prefix + "".join(out) + "(?:/.*)?")
+    try:
+        return compile_linear("(?s)" + prefix + "".join(out) + "(?:/.*)?")
+    except Exception as exc:  # noqa: BLE001 - whatever the engine refuses is a bad glob
+        raise GlobError(f"invalid glob {glob!r}") from exc
+
+
+def _check_class(glob: str, body: str) -> None:
+    """GlobError for a character class ``[body]`` with a range running backwards (``z-a``)."""
+    chars = body[1:] if body.startswith("!") else body
+    i = 0
+    while i + 2 < len(chars):
+        if chars[i + 1] == "-" and chars[i] > chars[i + 2]:
+            raise GlobError(f"invalid glob {glob!r}: the range {chars[i]}-{chars[i + 2]} in [...] runs backwards")
+        i += 3 if chars[i + 1] == "-" else 1
 
 
 def _class_end(text: str, i: int) -> int:
@@ -83,5 +104,9 @@ class GlobSet:
         return bool(self.globs)
 
     def match(self, path: str) -> bool:
+        return self.first_match(path) is not None
+
+    def first_match(self, path: str) -> str | None:
+        """The first of the globs that ``path`` matches, or None."""
         rel = relative(path, self.root)
-        return any(p.fullmatch(rel) for p in self._patterns)
+        return next((glob for glob, p in zip(self.globs, self._patterns) if p.fullmatch(rel)), None)

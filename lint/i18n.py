@@ -76,6 +76,12 @@ ZH = {
     "if it is, run with --encoding {guess}":
         "无法确定编码：不是 UTF-8、UTF-16 或 GB18030，可能是 {guess}；如果是，请加上 --encoding {guess} 再运行",
     "cannot read file: {why}": "无法读取文件：{why}",
+    "more than {count} lines (paragraphs): too long to lint as one document; split it":
+        "超过 {count} 行（段落）：作为一个文稿太长，无法检查，请拆分",
+    "more than {count} characters: too long to lint as one document; split it":
+        "超过 {count} 个字符：作为一个文稿太长，无法检查，请拆分",
+    "not enough memory to lint this file": "内存不足，无法检查这个文件",
+    "the file is nested too deeply to lint": "文件嵌套太深，无法检查",
     "a legacy Word document (.doc) cannot be read: open it in Word or WPS and save it as .docx":
         "无法读取旧版 Word 文档（.doc）：请在 Word 或 WPS 中打开，另存为 .docx",
     "a WPS document (.wps) cannot be read: open it in WPS and save it as .docx":
@@ -100,6 +106,19 @@ ZH = {
     "--statistics prints a table and cannot be combined with --format {format}":
         "--statistics 输出的是统计表，不能与 --format {format} 同用",
     "{path}: cannot write: {why}": "{path}：无法写入：{why}",
+    "standard output is closed: nowhere to write the output (use --output-file)":
+        "标准输出已关闭：结果无处可写（请用 --output-file）",
+    "standard input is closed: nothing to read for '-'": "标准输入已关闭：'-' 没有可读的内容",
+    "cannot write the output to {path}: {why}": "无法把结果写到 {path}：{why}",
+    "standard output": "标准输出",
+    "reportlint: notice: {message}": "reportlint：提示：{message}",
+    "{path} is not linted: it matches the exclude glob {glob!r} of {where}":
+        "{path} 未检查：它符合 {where} 中的排除模式 {glob!r}",
+    "--output-file {output} is {path}, one of the files to lint; choose another file for the output":
+        "--output-file {output} 就是要检查的文件 {path}；请为结果另选一个文件",
+    "a worker process died while linting (killed, or out of memory?); no output was written. "
+    "Run again with fewer processes (-j 1)":
+        "检查时有一个工作进程意外退出（被终止，或内存不足？），没有输出结果。请用更少的进程（-j 1）再运行",
     "--explain: unknown rule {rule!r} (known: {known})": "--explain：没有规则 {rule!r}（已有：{known}）",
     "--annotate and --annotate-dir cannot be combined with --fix or --diff":
         "--annotate 和 --annotate-dir 不能与 --fix 或 --diff 同用",
@@ -112,6 +131,18 @@ ZH = {
     ".docx files are not rewritten: --fix and --diff apply to .txt and .md files only; fix the findings in Word":
         ".docx 文件不会被自动修改：--fix 和 --diff 只改 .txt 和 .md 文件；请在 Word 中修改",
     "{path}: cannot write the fixed file, left unchanged: {why}": "{path}：无法写入修正后的文件，原文件未改动：{why}",
+    "it was changed by another program while it was being fixed": "修正期间它被另一个程序改动了",
+    "it can no longer be read": "它已无法读取",
+    "{path}: not fixed: {why}; the findings below are those of the text that was read; run reportlint again":
+        "{path}：未修正：{why}；下面的问题是按读取时的文本报告的，请再运行一次 reportlint",
+    "the file is read-only (no write permission bit)": "文件是只读的（没有写权限位）",
+    "the file is not writable": "文件不可写",
+    "{place}: [{rule}] fix not applied: {why}": "{place}：[{rule}] 未应用修正：{why}",
+    "fixes were still found after 10 rounds of fixing": "修正 10 轮后仍有可修正的问题",
+    "its span is no place in the text, or it changes nothing": "它的范围不在文本中，或者它什么也不改",
+    "fixes undo one another (applying them brings back an earlier text)": "几处修正相互抵消（应用后又回到先前的文本）",
+    "not fixed: its encoding, {encoding}, is a guess from its bytes; if it is right, run again with --encoding "
+    "{encoding}": "未修正：它的编码 {encoding} 是根据字节猜测的；如果猜得对，请加上 --encoding {encoding} 再运行",
     # Word documents
     "encrypted (password-protected) Word document: save it without a password":
         "加密（有密码保护）的 Word 文档：请去掉密码后另存",

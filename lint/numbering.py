@@ -36,9 +36,15 @@ def wval(el, tag: str) -> str | None:
     return None if child is None else child.get(w("val"))
 
 
+# The longest number read from numbering.xml (Word's own values are far shorter).
+_MAX_DIGITS = 15
+
+
 def _int(value: str | None, default: int | None = None) -> int | None:
+    if value is None or len(value.strip()) > _MAX_DIGITS:
+        return default
     try:
-        return int(value) if value is not None else default
+        return int(value)
     except ValueError:
         return default
 
@@ -127,8 +133,16 @@ FORMATS = {
 }
 
 
+# A counter past this is shown in digits, whatever its format: in letters a list that
+# starts at 2.6e10 would be a billion-letter number (Word's own lists stay far below).
+MAX_SPELLED = 9999
+
+
 def format_number(n: int, fmt: str | None) -> str:
-    """A counter in a ``w:numFmt``; unknown formats fall back to decimal."""
+    """A counter in a ``w:numFmt``; unknown formats fall back to decimal, and a counter
+    past MAX_SPELLED is written in digits."""
+    if n > MAX_SPELLED:
+        return str(n)
     return FORMATS.get(fmt or "decimal", str)(n)
 
 

@@ -14,6 +14,7 @@ import re
 
 from .errors import FileError
 from .matcher import Matcher
+from .printable import UNSAFE
 from .record import Record
 from .yaml_source import compose, plain, position
 
@@ -277,6 +278,8 @@ def _apply(pack: Pack, path: str, is_default: bool) -> None:
             target = pack.mappings.setdefault(name, {})
             for wrong, _k, right in r.mapping(value, name):
                 target[wrong] = r.string(right, f"{name}.{wrong}")
+                if UNSAFE.search(target[wrong]):  # a fix would write it into the document
+                    raise r.error(right, f"{name}.{wrong}: a replacement must not hold control characters")
             pack.words[name] = _words(target)
         else:
             allowed = sorted(k.split(".", 1)[1] for k in LISTS if k.startswith(name + "."))

@@ -6,12 +6,17 @@ pickled) and lints whole files, making each finding's text for the output there 
 given, and the output is the same whatever the number of processes. A pool costs tens
 of milliseconds to start, more than linting a few reports takes, so small runs stay in
 one process.
+
+The pool is a :class:`concurrent.futures.ProcessPoolExecutor`: when a worker dies (the
+out-of-memory killer, a signal), the run stops at once with a RunError naming the
+cause, where a ``multiprocessing.Pool`` would wait forever for the lost files.
 """
 
 from __future__ import annotations
 
 import os
 
+from .errors import RunError
 from .findings import FileReport
 
 # Below this many files per extra process, starting the pool costs more than it saves.
@@ -57,8 +62,10 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
         return [linter.report(path, render=render) for path in paths]
     import gc
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    from .i18n import language
+    from .i18n import _, language
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -68,8 +75,12 @@ def lint_paths(linter, paths: list[str], jobs: int | None = None, render=None) -
     reports = [linter.report(paths[0], render=render)]
     gc.freeze()  # the inherited objects stay shared pages: the collector leaves them alone
     try:
-        with context.Pool(processes, initializer=_init, initargs=(linter, render, language())) as pool:
-            reports += pool.imap(_lint, paths[1:], chunksize)
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init,
+                                 initargs=(linter, render, language())) as pool:
+            reports += pool.map(_lint, paths[1:], chunksize=chunksize)
+    except BrokenProcessPool:
+        raise RunError(_("a worker process died while linting (killed, or out of memory?); no output was "
+                         "written. Run again with fewer processes (-j 1)")) from None
     finally:
         gc.unfreeze()
     return reports

@@ -471,8 +471,10 @@ def grammar_parser(strict: bool = False) -> Lark:
     global _PARSER
     if _PARSER is not None and not strict:
         return _PARSER
+    entry = None if strict else cache.path("grammar.lark-cache")
     parser = Lark.open(GRAMMAR, parser="lalr", lexer=ReportLexer, strict=strict, maybe_placeholders=True,
-                       cache=False if strict else cache.path("grammar.lark-cache") or False)
+                       cache=entry or False)
+    cache.seal(entry)
     if not strict:
         _PARSER = parser
     return parser

@@ -9,8 +9,11 @@ legacy ``.doc``, a ``.wps``, a ``.pdf``), each with what to save it as.
 
 from __future__ import annotations
 
+import os
+
 from . import document
 from .document import Document, DocumentError
+from .fileio import read_regular
 from .i18n import _
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")  # what a directory yields by default
@@ -21,6 +24,8 @@ UNREADABLE = {
     ".pdf": "a PDF cannot be read: save it as .docx (Word and WPS open PDFs) or copy its text into a .txt",
 }
 FOUND_SUFFIXES = SUFFIXES + tuple(UNREADABLE)
+# The largest file read as a document (a long report is a few hundred KiB).
+MAX_BYTES = 64 * 2**20
 
 
 def read(data: bytes, path: str, kind: str | None = None, encoding: str | None = None) -> Document:
@@ -41,7 +46,11 @@ def _renamed_docx(lower: str, data: bytes) -> bool:
     return lower.endswith((".doc", ".wps")) and data.startswith(b"PK\x03\x04")
 
 
+def file_bytes(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of the document at ``path`` and its status as read; OSError when it cannot
+    be read, is no regular file (a FIFO swapped in since discovery) or is over MAX_BYTES."""
+    return read_regular(path, MAX_BYTES, "a document")
+
+
 def read_file(path: str, kind: str | None = None, encoding: str | None = None) -> Document:
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return read(data, path, kind, encoding)
+    return read(file_bytes(path)[0], path, kind, encoding)

@@ -11,9 +11,12 @@ the nesting is measured on the flat event stream; and only the plain tags of dat
 from __future__ import annotations
 
 from .errors import FileError
+from .fileio import read_regular
 
 # Deeper than any sensible rule pack or configuration (the default pack nests 5 levels).
 MAX_DEPTH = 64
+# The largest rule pack or configuration file read (the default pack is about 30 KiB).
+MAX_BYTES = 4 * 2**20
 PLAIN_TAGS = {"str", "seq", "map", "int", "float", "bool", "null"}
 
 
@@ -24,8 +27,7 @@ def compose(path: str, what: str):
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_regular(path, MAX_BYTES, f"a {what}")[0]  # never a FIFO or /dev/zero
     except OSError as exc:
         raise FileError(path, 1, 1, f"cannot read {what}: {exc.strerror or exc}") from None
     try:

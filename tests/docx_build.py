@@ -187,3 +187,39 @@ def rewrite_part(data: bytes, name: str, change) -> bytes:
                 body = change(body.decode("utf-8")).encode("utf-8")
             dst.writestr(info, body)
     return out.getvalue()
+
+
+# --- hostile documents: small files that once took minutes or gigabytes ------------------
+
+def _body(data: bytes, body_xml: str) -> bytes:
+    """``data`` with the body of word/document.xml replaced by ``body_xml`` (sectPr kept)."""
+    def change(xml: str) -> str:
+        start = xml.index("<w:body>") + len("<w:body>")
+        end = xml.index("<w:sectPr")
+        return xml[:start] + body_xml + xml[end:]
+
+    return rewrite_part(data, "word/document.xml", change)
+
+
+def huge_start_docx(start: int, fmt: str = "upperLetter") -> bytes:
+    """A heading numbered by a list that starts at ``start`` in format ``fmt``."""
+    document = docx.Document()
+    builder = NumberingBuilder(document)
+    nid = builder.num(builder.abstract(level_xml(0, "%1.", fmt, start=start)))
+    document.add_paragraph("某某同志述职报告")
+    set_num_pr(document.add_paragraph("主要工作")._p.get_or_add_pPr(), nid, 0)
+    document.add_paragraph("全年完成各项任务。")
+    return to_bytes(document)
+
+
+def empty_paragraphs_docx(count: int) -> bytes:
+    """``count`` empty paragraphs (a few bytes each once compressed)."""
+    return _body(to_bytes(docx.Document()), "<w:p/>" * count)
+
+
+def nested_tables_docx(depth: int) -> bytes:
+    """A table in a cell of a table … ``depth`` deep, each cell's paragraph naming its depth."""
+    xml = ""
+    for level in range(depth, 0, -1):
+        xml = f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>第{level}层</w:t></w:r></w:p>{xml}<w:p/></w:tc></w:tr></w:tbl>"
+    return _body(to_bytes(docx.Document()), "<w:p><w:r><w:t>某某同志述职报告</w:t></w:r></w:p>" + xml + "<w:p/>")

@@ -243,3 +243,94 @@ def test_display_widths_come_from_the_cache_as_they_were_worked_out(cache_dir, m
     monkeypatch.setattr(widths, "block_tables", lambda ambiguous: pytest.fail("worked out again"))
     loaded = widths._block_tables(2)
     assert loaded[0] == stored[0] and loaded[1].pattern == stored[1].pattern and loaded[2] == stored[2]
+
+
+# --- security: nothing another user could have written is unpickled ---------------------------
+
+
+class _Planted:
+    """An entry's value that runs code when unpickled (it creates ``marker``)."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return open, (self.marker, "w")
+
+
+def test_an_entry_others_may_write_is_never_unpickled(cache_dir, tmp_path):
+    marker = tmp_path / "pwned"
+    cache.store("probe", "key", _Planted(str(marker)))
+    (entry,) = cache_dir.glob("probe")
+    os.chmod(entry, 0o666)  # as a shared directory would let another user write it
+    assert cache.load("probe", "key") is None
+    assert not marker.exists()
+
+
+def test_a_directory_others_may_write_is_not_used(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(shared))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    cache.store("probe", "key", [1])
+    assert cache.load("probe", "key") is None and list(shared.iterdir()) == []
+    assert placeholders(packs.load())
+
+
+def test_entries_are_private_files_in_a_private_directory(cache_dir):
+    cache.store("probe", "key", [1, 2])
+    assert cache.load("probe", "key") == [1, 2]
+    assert os.stat(cache_dir).st_mode & 0o777 == 0o700
+    assert [(p.name, os.stat(p).st_mode & 0o777) for p in cache_dir.iterdir()] == [("probe", 0o600)]
+
+
+def test_a_planted_symlink_is_neither_followed_nor_written_through(cache_dir, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    cache.store("probe", "key", [1])
+    (cache_dir / "probe").unlink()
+    os.symlink(victim, cache_dir / "probe")
+    for pid in range(os.getpid() - 2, os.getpid() + 3):  # the temporary names once used
+        os.symlink(victim, cache_dir / f"probe.{pid}.tmp")
+    assert cache.load("probe", "key") is None
+    cache.store("probe", "key", [2])
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert cache.load("probe", "key") == [2] and not os.path.islink(cache_dir / "probe")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_an_entry_that_is_no_regular_file_is_not_read(cache_dir, kind):
+    cache_dir.mkdir(mode=0o700)
+    if kind == "fifo":
+        os.mkfifo(cache_dir / "probe")  # opening it for reading would wait forever
+    else:
+        os.symlink("/dev/zero", cache_dir / "probe")  # reading it would never end
+    assert cache.load("probe", "key") is None
+    cache.store("probe", "key", [3])
+    assert cache.load("probe", "key") == [3]
+
+
+def test_a_flipped_byte_is_caught_and_the_entry_rebuilt(cache_dir):
+    first = packs.load()
+    (entry,) = cache_dir.glob("default-pack*")
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2] ^= 0x01  # may still unpickle, with other patterns in it
+    entry.write_bytes(bytes(data))
+    assert packs.load() == first
+    assert cache.load("default-pack.pickle", packs.cache_key(str(DEFAULT_PACK))) == first
+
+
+def test_the_grammar_entry_is_kept_whatever_the_umask(cache_dir, monkeypatch):
+    old = os.umask(0o002)  # a user-private group: new files are group-writable
+    try:
+        monkeypatch.setattr(parser, "_PARSER", None)
+        parser.grammar_parser()
+    finally:
+        os.umask(old)
+    (entry,) = cache_dir.glob("grammar*")
+    assert os.stat(entry).st_mode & 0o777 == 0o600
+    stored, mtime = entry.read_bytes(), os.stat(entry).st_mtime_ns
+    monkeypatch.setattr(parser, "_PARSER", None)
+    parser.grammar_parser()
+    assert entry.read_bytes() == stored and os.stat(entry).st_mtime_ns == mtime  # loaded, not written again

@@ -26,14 +26,15 @@ def doc(path, text=REPORT):
 
 def fail_open(monkeypatch, target, err):
     """Make opening ``target`` fail with ``err`` (root can read a chmod 000 file)."""
-    real = builtins.open
+    for module, name in ((builtins, "open"), (os, "open")):
+        real = getattr(module, name)
 
-    def fake(file, *args, **kwargs):
-        if str(file) == str(target):
-            raise OSError(err, os.strerror(err), str(file))
-        return real(file, *args, **kwargs)
+        def fake(file, *args, _real=real, **kwargs):
+            if str(file) == str(target):
+                raise OSError(err, os.strerror(err), str(file))
+            return _real(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", fake)
+        monkeypatch.setattr(module, name, fake)
 
 
 # --- the cases ------------------------------------------------------------------------------
@@ -191,10 +192,99 @@ def undecodable(tmp, mp):
     return [str(path)], ["a.txt:2:4:", "cannot decode"]
 
 
+def fifo_after_discovery(tmp, mp):
+    doc(tmp / "a.txt")
+    swapped = tmp / "b.txt"
+    doc(swapped)
+    real = lint.files.discover
+
+    def discover_then_swap(*args, **kwargs):
+        files = real(*args, **kwargs)
+        swapped.unlink()
+        os.mkfifo(swapped)  # no writer: a blocking open() would wait forever
+        return files
+
+    mp.setattr(lint.files, "discover", discover_then_swap)
+    return [str(tmp)], ["b.txt:1:1:", "RL001", "a FIFO, not a document"]
+
+
+def fifo_as_rule_pack(tmp, mp):
+    os.mkfifo(tmp / "pack.yaml")
+    return ["--rules", str(tmp / "pack.yaml"), doc(tmp / "a.txt")], ["pack.yaml:1:1:", "a FIFO"]
+
+
+def device_as_rule_pack(tmp, mp):
+    return ["--rules", "/dev/zero", doc(tmp / "a.txt")], ["/dev/zero:1:1:", "a device"]
+
+
+def huge_rule_pack(tmp, mp):
+    path = tmp / "big.yaml"
+    path.write_bytes(b"# " + b"x" * (5 * 2**20) + b"\n")
+    return ["--rules", str(path), doc(tmp / "a.txt")], ["big.yaml:1:1:", "larger than 4 MiB"]
+
+
+def fifo_as_config(tmp, mp):
+    os.mkfifo(tmp / "conf.yaml")
+    return ["--config", str(tmp / "conf.yaml"), doc(tmp / "a.txt")], ["conf.yaml", "a FIFO"]
+
+
+def config(tmp, text):
+    path = tmp / "conf.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def self_alias_config(tmp, mp):
+    path = config(tmp, "select: &a [*a]\n")
+    return ["--config", path, doc(tmp / "a.txt")], [f"{path}:1:", "loop"]
+
+
+def backwards_glob_range_config(tmp, mp):
+    path = config(tmp, "exclude: ['[z-a].txt']\n")
+    return ["--config", path, doc(tmp / "a.txt")], [f"{path}:1:", "[z-a]", "runs backwards"]
+
+
+def backwards_glob_range_option(tmp, mp):
+    return ["--exclude", "[z-a]", doc(tmp / "a.txt")], ["--exclude:", "[z-a]"]
+
+
+def non_string_key_config(tmp, mp):
+    path = config(tmp, "per-file-ignores:\n  1: [placeholder]\n")
+    return ["--config", path, doc(tmp / "a.txt")], [f"{path}:2:3:", "must be"]
+
+
+def empty_select_config(tmp, mp):
+    path = config(tmp, "select: []\n")
+    return ["--config", path, doc(tmp / "a.txt")], [f"{path}:1:", "names no rule"]
+
+
+def empty_select_option(tmp, mp):
+    return ["--select", "", doc(tmp / "a.txt")], ["--select: no rule named"]
+
+
+def lookbehind_allow_pattern(tmp, mp):
+    path = config(tmp, "allow:\n  - pattern: '(?<=(a|aa)+)XX'\n")
+    return ["--config", path, doc(tmp / "a.txt")], [f"{path}:2:", "pattern"]
+
+
+def atomic_group_in_pack(tmp, mp):
+    path = pack(tmp, "placeholder:\n  patterns:\n    - '(?>a+)X'\n")
+    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:3:7:", "atomic"]
+
+
+def control_character_typo_fix(tmp, mp):
+    path = pack(tmp, "typos:\n  主要工作: \"主要\\e]0;pwned\\a工作\"\n")
+    return ["--rules", path, doc(tmp / "a.txt")], [f"{path}:2:", "control characters"]
+
+
 CASES = [missing_path, permission_denied, unreadable_directory, directory_as_rule_pack, deleted_after_discovery,
          symlink_loop_in_directory, fifo_given, fifo_in_directory, device_given, broken_yaml_pack,
          bad_regex_in_pack, redos_pattern_in_pack, python_object_in_pack, deeply_nested_pack, alias_bomb_pack,
-         alias_bomb_config, pack_not_utf8, unknown_select, unknown_ignore, unknown_profile, binary_named_txt, undecodable]
+         alias_bomb_config, pack_not_utf8, unknown_select, unknown_ignore, unknown_profile, binary_named_txt, undecodable,
+         fifo_after_discovery, fifo_as_rule_pack, device_as_rule_pack, huge_rule_pack, fifo_as_config,
+         self_alias_config, backwards_glob_range_config, backwards_glob_range_option, non_string_key_config,
+         empty_select_config, empty_select_option, lookbehind_allow_pattern, atomic_group_in_pack,
+         control_character_typo_fix]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import default_pack
-from lint import document, engine, fixes, parser
+from lint import document, engine, fixes, parser, readers
 
 TITLES = ["区政务局党组书记抓基层党建工作述职报告", "2023年度个人述职报告", "开发区基层党建工作述职报告"]
 HEADINGS = [["一、主要工作", "（一）加强理论学习", "（二）狠抓工作落实"],
@@ -133,3 +133,52 @@ def test_fixing_removes_the_debris_and_nothing_else(case):
     # fixing again changes nothing
     again = fixes.fix_bytes(linter(), result.fixed, "report.txt")
     assert again.fixed == result.fixed and not again.changed and again.applied == 0
+
+
+# --- any text in any of the encodings a report comes in: only the listed spans change -------
+
+PIECES = ["某某同志述职报告", "一、主要工作", "二、存在的问題", "完成任務", "成效明顯", "全年完成各项任务", "。", "。。",
+          "，", "，，", ",", ", ", ".", "XX", "××", "咨询QQ206157060", "##paidbegin##", "【某某素材库】", "テスト",
+          "ｱｲｳ", "abc", "123", "（", "）", "(", ")", "“", "”", "　", " ", "！！", "?", "……", "~", "ㄅ"]
+ENCODINGS = [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""), ("big5", b""), ("shift_jis", b""),
+             ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)]
+
+
+@st.composite
+def saved_text(draw):
+    lines = draw(st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), min_size=1, max_size=8))
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    encoding, bom = draw(st.sampled_from(ENCODINGS))
+    return bom + ending.join(lines).encode(encoding, errors="ignore")
+
+
+def spliced(data, doc, findings):
+    """``data`` with the fixes ``findings`` list (overlaps resolved as documented) put in,
+    at the bytes their spans cover in the document's encoding."""
+    chosen, _ = fixes.plan([e for e in (fixes.to_edit(doc, f.fix) for f in findings if fixes.fixable(f)) if e])
+    body, out, at = data[len(doc.bom):], [doc.bom], 0
+    for edit in chosen:
+        start = len(doc.text[:edit.start].encode(doc.encoding))
+        out += [body[at:start], edit.replacement.encode(doc.encoding)]
+        at = len(doc.text[:edit.end].encode(doc.encoding))
+    out.append(body[at:])
+    return b"".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(saved_text())
+def test_fix_changes_only_the_spans_the_json_lists(data):
+    result = fixes.fix_bytes(linter(), data, "report.txt")
+    if result.error or not result.changed:
+        assert result.fixed == data
+        return
+    # what a user gets by linting, splicing each listed fix into the bytes, and linting again
+    current, seen = data, {data}
+    for _ in range(fixes.MAX_PASSES):
+        doc = readers.read(current, "report.txt", None, result.doc.encoding)  # (as read at first)
+        new = spliced(current, doc, linter().lint_document(doc))
+        if new in seen:
+            break
+        seen.add(new)
+        current = new
+    assert result.fixed == current

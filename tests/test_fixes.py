@@ -243,3 +243,14 @@ def test_patch_applies_the_diff(tmp_path):
     diff = unified_diff(result.text, result.fixed_text, "doc.txt")
     subprocess.run(["patch", "-s", "-p0", "--binary"], input=diff.encode("utf-8"), cwd=tmp_path, check=True)
     assert target.read_bytes() == result.fixed
+
+
+def test_fixed_bytes_that_differ_outside_the_fixed_spans_are_refused():
+    # In a stateful encoding a character's bytes depend on its neighbours: replacing 本 in
+    # 日本語 changes the escape sequences around it, outside the span that was fixed.
+    doc = document.from_text("日本語", encoding="iso2022_jp")
+    fixed = "日x語"
+    why = fixes.check_bytes(doc, fixes.encode(doc), [[Edit(1, 2, "x")]], fixed, fixed.encode("iso2022_jp"))
+    assert why is not None and "outside the fixed spans" in why
+    plain = document.from_text("日本語")  # UTF-8: each character's bytes are its own
+    assert fixes.check_bytes(plain, fixes.encode(plain), [[Edit(1, 2, "x")]], fixed, fixed.encode()) is None

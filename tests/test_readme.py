@@ -19,3 +19,15 @@ def test_rule_table_matches_the_rules():
         # the summary's Chinese name, e.g. "(标点重复)", opens the table's description
         name = re.search(r"\(([^()]+)\)\.?$", rule.summary()).group(1)
         assert rows[rule.name][2].startswith(name), rule.name
+
+
+def test_every_test_the_safety_section_names_exists():
+    """Each statement of the README's Safety section names the test that holds it; the names stay true."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Safety\n", 1)[1].split("\n### ", 1)[0]
+    named = re.findall(r"`(tests/[\w/]+\.py)::(\w+)(?:\[(\w+)\])?`", section)
+    assert len(named) >= 10
+    for path, test, case in named:
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert re.search(rf"^def {test}\(", source, re.M), f"{path}::{test}"
+        assert not case or re.search(rf"^def {case}\(", source, re.M), f"{path}::{test}[{case}]"

@@ -10,6 +10,8 @@ Values are escaped as the Actions toolkit does: ``%``, CR and LF everywhere, and
 
 from __future__ import annotations
 
+from ..printable import printable
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -22,10 +24,10 @@ def escape_property(text: str) -> str:
 
 
 def command(f) -> str:
-    props = [("file", f.path), ("line", f.line), ("col", f.column), ("endLine", f.end_line),
+    props = [("file", printable(f.path)), ("line", f.line), ("col", f.column), ("endLine", f.end_line),
              ("endColumn", f.end_column), ("title", f"{f.code} {f.rule}")]
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props)
-    return f"::{COMMANDS.get(f.severity, 'warning')} {joined}::{escape_data(f.message)}"
+    return f"::{COMMANDS.get(f.severity, 'warning')} {joined}::{escape_data(printable(f.message))}"
 
 
 def finding(f, source: str = "", options=None) -> str:

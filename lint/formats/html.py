@@ -76,14 +76,15 @@ def view(linter, path: str, data: bytes | None, findings: list | None = None) ->
 
 def views_of_paths(linter, paths: list[str], findings: list) -> list[FileView]:
     """A view per path linted (read again from disk), in order, with the run's findings."""
+    from ..readers import file_bytes
+
     by_path: dict[str, list] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     out = []
     for path in list(paths) + [p for p in by_path if p not in paths]:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            data = file_bytes(path)[0]  # (a regular file, bounded: lint.fileio)
         except OSError:
             data = None  # standard input, or gone since
         out.append(view(linter, path, data, by_path.get(path, [])))

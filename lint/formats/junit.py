@@ -12,13 +12,14 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from ..findings import READ_ERROR
+from ..printable import printable
 from .concise import line as concise_line
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", printable(text))
 
 
 def tree(findings, files: list[str]) -> ET.Element:

@@ -22,9 +22,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def artifact_uri(path: str) -> str:
     """A URI reference for a path: relative paths stay relative (to %SRCROOT%)."""
     path = path.replace(os.sep, "/")
+    raw = os.fsencode(path)  # a name that is not UTF-8: its own bytes, percent-encoded
     if os.path.isabs(path):
-        return "file://" + quote(path if path.startswith("/") else "/" + path)
-    return quote(path)
+        return "file://" + quote(raw if raw.startswith(b"/") else b"/" + raw)
+    return quote(raw)
 
 
 def rule_descriptor(entry) -> dict:

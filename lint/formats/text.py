@@ -13,12 +13,13 @@ width, never to the length of the line before it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
 
 from ..i18n import choose
+from ..printable import UNSAFE as _CONTROL
+from ..printable import printable
 from .widths import char_column_sums, display_width, ordinary_column_sums, width_table
 
 SNIPPET_WIDTH = 76  # display columns of source shown around a finding (at most)
@@ -26,8 +27,8 @@ LEFT_CONTEXT = 24  # of them, before the finding (at most a third of the window)
 TERMINAL_WIDTH = 80  # when the output is not a terminal
 MIN_WINDOW = 20
 ELLIPSIS = "..."
-# Tabs and other control characters (category Cc) are shown as a space.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# In a source window, tabs, other control characters and bidi controls (lint.printable)
+# are shown as a space, which keeps the underline in its place.
 QUOTE_WIDTH = 20  # display columns of a paragraph's start quoted for a Word document
 
 
@@ -53,13 +54,9 @@ def _measure(text: str, ambiguous: int) -> list:
     measured = _measured_line
     if measured[0] is not text or measured[1] != ambiguous:
         measured[0], measured[1] = text, ambiguous
-        sums = ordinary_column_sums(text, ambiguous)  # (no control character, then)
-        if sums is None:
-            sums = char_column_sums(text, ambiguous)
-            measured[3] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
-        else:
-            measured[3] = text
-        measured[2] = sums
+        sums = ordinary_column_sums(text, ambiguous)
+        measured[2] = char_column_sums(text, ambiguous) if sums is None else sums
+        measured[3] = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
     return measured
 
 
@@ -178,8 +175,8 @@ def location(f, source: str = "", ambiguous: int = 1) -> str:
 def block(f, window: tuple, pal: Palette, source: str = "", ambiguous: int = 1) -> str:
     """A finding's text: its location and message, then its source window and underline."""
     mark = f"{pal.fixable}{FIXABLE_MARK}{pal.reset} " if f.fix else ""
-    head = (f"{pal.bold}{location(f, source, ambiguous)}:{pal.reset} {pal.level(f.severity)} {f.code} [{f.rule}] "
-            f"{mark}{f.message}\n")
+    head = (f"{pal.bold}{printable(location(f, source, ambiguous))}:{pal.reset} {pal.level(f.severity)} {f.code} "
+            f"[{f.rule}] {mark}{printable(f.message)}\n")
     if not window:
         return head
     left, shown, marks = window
