@@ -237,7 +237,7 @@ def test_display_widths_come_from_the_cache_as_they_were_worked_out(cache_dir, m
     from lint.formats import widths
 
     monkeypatch.setattr(widths, "_TABLES", {})
-    stored = widths._block_tables(2)
+    stored = widths._tables(2, make=True)
     assert any(cache_dir.glob("display-widths-2*"))
     monkeypatch.setattr(widths, "_TABLES", {})
     monkeypatch.setattr(widths, "block_tables", lambda ambiguous: pytest.fail("worked out again"))

@@ -2,6 +2,7 @@
 character, for both widths of the East Asian ambiguous characters."""
 
 import re
+from collections import Counter
 from itertools import accumulate
 
 import pytest
@@ -67,10 +68,27 @@ def test_without_the_tables_lines_are_measured_one_character_at_a_time(monkeypat
     assert column_sums(text, 2) == by_character(text, 2)
 
 
+def test_a_small_run_measures_by_character_and_a_large_one_works_the_tables_out(cache_dir, monkeypatch):
+    monkeypatch.setattr(widths, "_TABLES", {})
+    monkeypatch.setattr(widths, "_BY_CHARACTER", Counter())
+    monkeypatch.setattr(widths, "TABLES_AFTER", 50)
+    real = widths.block_tables
+    monkeypatch.setattr(widths, "block_tables", lambda ambiguous: pytest.fail("worked out for a small run"))
+    lines = ["共XX次，“学习”", "（一）主要工作", "2024年完成了X项任务。"] * 16
+    assert [column_sums(line) for line in lines] == [by_character(line) for line in lines]
+    assert widths._block_tables() is None and not any(cache_dir.glob("display-widths-1*"))
+    monkeypatch.setattr(widths, "block_tables", real)
+    assert [column_sums(line) for line in lines] == [by_character(line) for line in lines]
+    assert widths._block_tables() is not None  # worked out once the run had measured 50 lines
+    assert any(cache_dir.glob("display-widths-1*"))
+
+
 def test_the_tables_are_kept_in_the_cache_and_not_made_without_it(cache_dir, monkeypatch):
     monkeypatch.setattr(widths, "_TABLES", {})
-    assert widths._block_tables() is not None
+    assert widths._tables(1, make=True) is not None
     assert any(cache_dir.glob("display-widths-1*"))
+    monkeypatch.setattr(widths, "_TABLES", {})
+    assert widths._block_tables() is not None  # the next run finds them
     monkeypatch.setattr(widths, "_TABLES", {})
     monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
     assert widths._block_tables() is None

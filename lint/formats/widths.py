@@ -16,8 +16,10 @@ U+FFFF — which a search for the exceptions tells at once) has its widths read 
 the high bytes of its UTF-16 form, translated through a table of 256 block widths.
 The table, the exceptions and their widths are worked out once per ambiguous width and
 kept in reportlint's cache (see lint.cache), so a run with a warm cache does not even
-import wcwidth; with the cache turned off, every line is measured character by
-character. Both give the same sums.
+import wcwidth. Working them out takes longer than a small run spends measuring, so a
+run that does not find them in the cache measures character by character and works
+them out only once it has measured TABLES_AFTER lines that way; with the cache turned
+off, every line is measured character by character. Both give the same sums.
 """
 
 from __future__ import annotations
@@ -87,28 +89,42 @@ def ordinary_column_sums(text: str, ambiguous: int = 1) -> list[int] | None:
     width, none beyond U+FFFF and no control character — read off the block table;
     None for any other line (or without the table)."""
     tables = _block_tables(ambiguous)
-    if tables is not None:
-        block_widths, exceptions, _exception_widths = tables
-        if exceptions.search(text) is None:
-            data = text.encode("utf-16-le", "surrogatepass")
-            if len(data) == 2 * len(text):  # (a character beyond U+FFFF takes four bytes)
-                return list(accumulate(data[1::2].translate(block_widths), initial=0))
+    if tables is None:
+        _BY_CHARACTER[ambiguous] += 1
+        return None
+    block_widths, exceptions, _exception_widths = tables
+    if exceptions.search(text) is None:
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) == 2 * len(text):  # (a character beyond U+FFFF takes four bytes)
+            return list(accumulate(data[1::2].translate(block_widths), initial=0))
     return None
 
 
 _TABLES: dict = {}  # ambiguous width → (block widths, exceptions pattern, their widths), or None
+_BY_CHARACTER: Counter = Counter()  # ambiguous width → lines measured character by character
+# Lines a run measures character by character before working the tables out (which
+# takes about as long as measuring 2,000 lines that way).
+TABLES_AFTER = 2000
 
 
 def _block_tables(ambiguous: int = 1):
     if ambiguous not in _TABLES:
-        try:
-            _TABLES[ambiguous] = _load_tables(ambiguous)
-        except Exception:  # never a reason to fail: measure character by character
-            _TABLES[ambiguous] = None
+        _TABLES[ambiguous] = _tables(ambiguous, make=False)
+    elif _TABLES[ambiguous] is None and _BY_CHARACTER[ambiguous] == TABLES_AFTER:
+        _BY_CHARACTER[ambiguous] += 1  # (worked out once at most)
+        _TABLES[ambiguous] = _tables(ambiguous, make=True)
     return _TABLES[ambiguous]
 
 
-def _load_tables(ambiguous: int):
+def _tables(ambiguous: int, make: bool):
+    try:
+        return _load_tables(ambiguous, make)
+    except Exception:  # never a reason to fail: measure character by character
+        return None
+
+
+def _load_tables(ambiguous: int, make: bool = True):
+    """The tables from the cache; when not there, worked out and stored if ``make``."""
     from .. import cache
 
     if cache.directory() is None:  # (working the tables out costs more than a small run saves)
@@ -117,6 +133,8 @@ def _load_tables(ambiguous: int):
     key = cache.key(f"ambiguous {ambiguous}".encode(), _wcwidth_release())
     stored = cache.load(name, key)
     if not (isinstance(stored, tuple) and len(stored) == 3):
+        if not make:
+            return None
         stored = block_tables(ambiguous)
         cache.store(name, key, stored)
     block_widths, exceptions, exception_widths = stored

@@ -291,7 +291,19 @@ def main(argv: list[str] | None = None) -> int:
     if autocorrect:
         cases.append(Case("one-ac", "autocorrect-py, one file", [py, "-c", AUTOCORRECT_SCRIPT, str(ONE_FILE)],
                           args.runs))
+    # the cache as every CI job and every first pre-commit run finds it: an empty directory
+    # (a shell makes one per run; the warm case runs through the same shell)
+    cold = 'd=$(mktemp -d) && REPORTLINT_CACHE_DIR="$d" "$0" -m lint "$1"; s=$?; rm -rf "$d"; exit $s'
+    warm_dir = args.workdir / "warm-cache"
+    warm = f'REPORTLINT_CACHE_DIR="{warm_dir}" "$0" -m lint "$1"'
+    cases.append(Case("one-cold", "reportlint, one file, cold cache (sh)", ["sh", "-c", cold, py, str(ONE_FILE)],
+                      args.runs))
+    cases.append(Case("one-warm", "reportlint, one file, warm cache (sh)", ["sh", "-c", warm, py, str(ONE_FILE)],
+                      args.runs))
     cases.append(Case("corpus", f"reportlint, {len(corpus)} files", rl + [str(corpus_dir)], args.runs))
+    for fmt in ("json", "sarif"):
+        cases.append(Case(f"corpus-{fmt}", f"reportlint --format {fmt}, {len(corpus)} files",
+                          rl + ["--format", fmt, str(corpus_dir)], args.runs))
     cases.append(Case("corpus-j1", f"reportlint -j 1, {len(corpus)} files", rl + ["-j", "1", str(corpus_dir)],
                       args.runs))
     if autocorrect:
@@ -343,8 +355,16 @@ def table(results: dict[str, Result], corpus, large, args) -> str:
     out.append(row("python3", "floor", None, floors=True))
     out.append(row("one", f"one file ({one_kb:.1f} KB)", "one-ac", floors=True))
     out.append(row("one-ac", f"one file ({one_kb:.1f} KB)", floors=True))
+    if "one-cold" in results and "one-warm" in results:
+        out.append(row("one-cold", f"one file ({one_kb:.1f} KB)",
+                       extra=f"{results['one-cold'].median / results['one-warm'].median:.2f}× warm"))
+        out.append(row("one-warm", f"one file ({one_kb:.1f} KB)"))
     out.append(row("corpus", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
     out.append(row("corpus-j1", f"{len(corpus)} files ({corpus_mb:.1f} MB)", "corpus-ac"))
+    for fmt in ("json", "sarif"):
+        if f"corpus-{fmt}" in results:
+            out.append(row(f"corpus-{fmt}", f"{len(corpus)} files ({corpus_mb:.1f} MB)",
+                           extra=f"{results[f'corpus-{fmt}'].median / results['corpus'].median:.2f}× text"))
     out.append(row("corpus-ac", f"{len(corpus)} files ({corpus_mb:.1f} MB)"))
     for key in ("one-base", "corpus-base", "corpus-j1-base"):
         out.append(row(key, "one file" if key == "one-base" else f"{len(corpus)} files"))
