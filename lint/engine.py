@@ -11,7 +11,9 @@ findings one by one, each finding's text is made here, where its line is at hand
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
+from itertools import accumulate
 
 from . import debris, readers
 from .document import Document, DocumentError
@@ -256,17 +258,20 @@ def _withhold_protected(doc: Document, findings: list[Finding]) -> list[Finding]
     """``findings`` with the fix of each one that would change a placeholder's characters
     withheld (``fix`` None, the message saying why): what a finding shows as its fix is
     what ``--fix`` applies (lint.fixes)."""
-    keep = [(doc.offset_of(f.line, f.column), doc.offset_of(f.end_line, f.end_column))
-            for f in findings if f.rule in PROTECTED]
+    keep = sorted((doc.offset_of(f.line, f.column), doc.offset_of(f.end_line, f.end_column))
+                  for f in findings if f.rule in PROTECTED)
     if not keep:
         return findings
+    starts = [s for s, _t in keep]
+    reach = list(accumulate((t for _s, t in keep), max))  # the furthest end among keep[:i + 1]
     out = []
     for f in findings:
         fix = f.fix
         if fix is not None and f.rule not in NEVER_FIXED:
             start = doc.offset_of(fix["line"], fix["column"])
             end = doc.offset_of(fix["end_line"], fix["end_column"])
-            if any(s < end and start < t for s, t in keep):
+            i = bisect_left(starts, end)  # keep[:i] start before the fix ends: one ends after it starts?
+            if i and reach[i - 1] > start:
                 f = f._replace(fix=None, message=f.message + WITHHELD)
         out.append(f)
     return out
