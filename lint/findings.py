@@ -67,6 +67,10 @@ class FileReport(Record):
         self.findings = findings
         self.texts = texts
 
+    def texts_by(self, finding) -> list[str]:
+        """Each finding's text: those worked out already, else ``finding(f)`` of each."""
+        return self.texts if self.texts is not None else [finding(f) for f in self.findings]
+
     def __reduce__(self):  # findings as plain tuples: several times quicker between processes
         return _file_report, (self.path, [tuple(f) for f in self.findings], self.texts)
 

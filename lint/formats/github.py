@@ -36,4 +36,4 @@ def finding(f, source: str = "", options=None) -> str:
 
 def render(result, options, out) -> None:
     for report in result.reports:
-        out.write("".join(report.texts if report.texts is not None else map(finding, report.findings)))
+        out.write("".join(report.texts_by(finding)))

@@ -15,7 +15,6 @@ def render(result, options, out) -> None:
     out.write("[")
     separator = "\n  "
     for report in result.reports:
-        texts = report.texts if report.texts is not None else [finding(f) for f in report.findings]
-        out.write(separator + ",\n  ".join(texts))
+        out.write(separator + ",\n  ".join(report.texts_by(finding)))
         separator = ",\n  "
     out.write("]\n" if separator == "\n  " else "\n]\n")

@@ -106,7 +106,6 @@ def render(result_, options, out) -> None:
     out.write(head + '"results": [')
     separator = "\n        "
     for report in result_.reports:
-        texts = report.texts if report.texts is not None else [finding(f) for f in report.findings]
-        out.write(separator + ",\n        ".join(texts))
+        out.write(separator + ",\n        ".join(report.texts_by(finding)))
         separator = ",\n        "
     out.write(("]" if separator == "\n        " else "\n      ]") + tail + "\n")
