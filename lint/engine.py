@@ -180,21 +180,23 @@ class Linter:
         else:
             failed = []
         ctx = Context(doc, self.pack, report, self.pack.profile(report.profile))
-        problems = []
-        for rule in self.rules:
-            severity, name, code = self.severity_of(rule), rule.name, rule.code
-            problems += [(problem, name, code, severity) for problem in rule.check(ctx)]
-        deleted = _deleted_lines(doc, problems)
         lines, fixable, path = doc.lines, doc.fixable, doc.path
-        findings = failed
-        for (line, column, end_line, end_column, message, fix), name, code, severity in problems:
-            if deleted and name != "watermark" and line in deleted:
-                continue  # its line goes with an advert line's fix
-            region = lines[line - 1].region if 1 <= line <= len(lines) else ""
-            if region:  # a Word document's 页眉/页脚/表格/文本框
-                message = f"（{region}）{message}"
-            findings.append(Finding(path, line, column, end_line, end_column, name, code, severity, message,
-                                    fix.as_dict() if fix and fixable else None))
+        findings: list[Finding] = []
+        deleted: set[int] = set()  # lines an advert line's fix deletes whole
+        for rule in self.rules:  # each problem becomes its finding at once: no list of them all is kept
+            severity, name, code = self.severity_of(rule), rule.name, rule.code
+            for line, column, end_line, end_column, message, fix in rule.check(ctx):
+                if name == "watermark" and _deletes_line(doc, fix):
+                    deleted.add(fix.line)
+                region = lines[line - 1].region if 1 <= line <= len(lines) else ""
+                if region:  # a Word document's 页眉/页脚/表格/文本框
+                    message = f"（{region}）{message}"
+                findings.append(Finding(path, line, column, end_line, end_column, name, code, severity, message,
+                                        fix.as_dict() if fix and fixable else None))
+        if deleted:  # the other findings on those lines go with them
+            findings = [f for f in findings if f.rule == "watermark" or f.line not in deleted]
+        if failed:
+            findings = failed + findings
         findings = self.suppressor.apply(doc, findings, {r.name for r in self.rules})
         if fixable:
             findings = _withhold_protected(doc, findings)
@@ -209,6 +211,7 @@ class Linter:
             if data is None:
                 data = readers.file_bytes(path)[0]
             doc = readers.read(data, path, kind, self.options.encoding)
+            del data  # (a large file's bytes are not kept while it is linted)
             return file_report(path, self.lint_document(doc), render, doc)
         except DocumentError as exc:
             return file_report(path, [read_error(path, exc.message, exc.line, exc.column)], render)
@@ -277,17 +280,12 @@ def _withhold_protected(doc: Document, findings: list[Finding]) -> list[Finding]
     return out
 
 
-def _deleted_lines(doc: Document, problems: list) -> set[int]:
-    """The lines that a watermark fix deletes whole: other rules' findings there are dropped."""
-    deleted = set()
-    for problem, name, _code, _severity in problems:
-        fix = problem.fix
-        if name != "watermark" or not fix or fix.replacement or fix.column != 1:
-            continue
-        line = fix.line
-        if (fix.end_line, fix.end_column) in ((line + 1, 1), (line, len(doc.line(line).text) + 1)):
-            deleted.add(line)
-    return deleted
+def _deletes_line(doc: Document, fix) -> bool:
+    """Whether a watermark finding's fix deletes its line whole."""
+    if not fix or fix.replacement or fix.column != 1:
+        return False
+    line = fix.line
+    return (fix.end_line, fix.end_column) in ((line + 1, 1), (line, len(doc.line(line).text) + 1))
 
 
 def run(linter: Linter, paths: list[str], jobs: int = 0, render: Render | None = None,

@@ -18,4 +18,4 @@ def finding(f, source: str = "", options=None) -> str:
 
 def render(result, options, out) -> None:
     for report in result.reports:
-        out.write("".join(report.texts_by(finding)))
+        out.writelines(report.texts_by(finding))

@@ -190,7 +190,7 @@ def render(result, options, out) -> None:
         texts = report.texts
         if texts is None:  # (made without the lines: no windows)
             texts = [finding(f, "", options) for f in report.findings]
-        out.write("".join(texts))
+        out.writelines(texts)
     if not options.summary:
         return
     findings = result.findings()
