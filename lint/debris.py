@@ -151,19 +151,22 @@ def words_pattern(words: list[str]) -> re.Pattern:
     return re.compile(below(tree))
 
 
-def _kinds_of(pack) -> tuple[_Kinds, _Kinds]:
-    """The kinds of debris for a document's body and for its margins (kept with the pack)."""
+def _kinds_of(pack, margin: bool = False) -> _Kinds:
+    """The kinds of debris for a document's body, or for its margins (kept with the pack;
+    those of the margins are made for the first document that has any)."""
     cache = pack.derived
     if "debris-kinds" not in cache:
         kinds = {key: Kind(pack, key, message) for key, message in LINE_KINDS + INLINE_KINDS + (HINTS,)}
-        kinds = {key: kind for key, kind in kinds.items() if kind.pattern is not None}
-        cache["debris-kinds"] = _Kinds(pack, kinds), _Kinds(pack, kinds, MARGIN_KINDS)
-    return cache["debris-kinds"]
+        cache["debris-kinds"] = {key: kind for key, kind in kinds.items() if kind.pattern is not None}
+    name = "debris-kinds-margin" if margin else "debris-kinds-body"
+    if name not in cache:
+        cache[name] = _Kinds(pack, cache["debris-kinds"], MARGIN_KINDS if margin else None)
+    return cache[name]
 
 
 def find(doc, pack) -> list[Debris]:
     """The debris of ``doc``, line by line, in order."""
-    body, margin = _kinds_of(pack)
+    body = _kinds_of(pack)
     if body.gate is None:
         numbers = {line.number for line in doc.lines}
     else:
@@ -178,7 +181,7 @@ def find(doc, pack) -> list[Debris]:
             if not view.strip():
                 continue
             if line.region in MARGIN_REGIONS:
-                out += _line_debris(view, line.number, margin, junk=False)
+                out += _line_debris(view, line.number, _kinds_of(pack, margin=True), junk=False)
             else:
                 out += _line_debris(view, line.number, body)
         elif " " in view and line.region not in MARGIN_REGIONS:  # junk needs a space

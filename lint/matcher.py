@@ -24,13 +24,16 @@ class Matcher:
 
     ``items`` are ``(source, text, linear)``: the pattern as written, the text compiled
     (for RE2, its translation) and whether it runs on RE2. The list is compiled when
-    first searched; a pickled Matcher (reportlint's cache) carries the texts only.
+    first searched; a pickled Matcher (reportlint's cache) carries the texts and the
+    lookahead's class (``first``, "" for none), which takes a quarter as long to work
+    out as compiling the alternation.
     """
 
-    __slots__ = ("items", "_compiled", "_each")
+    __slots__ = ("items", "_first", "_compiled", "_each")
 
-    def __init__(self, items=()):
+    def __init__(self, items=(), first: str | None = None):
         self.items = tuple(items)
+        self._first = first
         self._compiled = self._each = None
 
     @classmethod
@@ -56,7 +59,7 @@ class Matcher:
         return [source for source, _text, _linear in self.items]
 
     def __reduce__(self):
-        return Matcher, (self.items,)
+        return Matcher, (self.items, self._lookahead())
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Matcher) and other.items == self.items
@@ -91,12 +94,22 @@ class Matcher:
                           for source, text, linear in self.items]
         return self._each
 
+    def _joined(self) -> str:
+        """The alternation of the list's ``re`` patterns ("" for none)."""
+        return "|".join(f"(?:{text})" for _source, text, linear in self.items if not linear)
+
+    def _lookahead(self) -> str:
+        """The class of the characters a match of the ``re`` patterns can start with ("": any)."""
+        if self._first is None:
+            joined = self._joined()
+            self._first = (first_chars(joined) or "") if joined else ""
+        return self._first
+
     def _compile(self) -> tuple:
         parts = []
-        python = [text for _source, text, linear in self.items if not linear]
-        if python:
-            joined = "|".join(f"(?:{p})" for p in python)
-            first = first_chars(joined)
+        joined = self._joined()
+        if joined:
+            first = self._lookahead()
             parts.append(re.compile(f"(?={first})(?:{joined})" if first else joined))
         linear = [text for _source, text, linear in self.items if linear]
         if linear:

@@ -1,5 +1,7 @@
 """Shortcuts taken on ordinary text (by the reader, the lexer and the rules) give what the full work gives."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,18 @@ def seed_lines():
             for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+# What may stand before and after a half-width mark in Chinese text, as character classes.
+CN_BEFORE = re.compile(f"[{hw.HAN}{hw._CN_BEFORE}]")
+CN_AFTER = re.compile(f"[{hw.HAN}{hw._CN_AFTER}]")
+
+
+def test_han_tells_the_characters_of_its_class():
+    han = re.compile(f"[{hw.HAN}]")
+    assert [ch for ch in map(chr, range(0x10000)) if hw._han(ch)] == \
+        [ch for ch in map(chr, range(0x10000)) if han.match(ch)]
+    assert not hw._han("")
+
+
 def halfwidth_reference(view):
     """Every line masked, every ASCII mark looked at (halfwidth_marks without its shortcuts)."""
     masked = hw._masked(view)
@@ -25,7 +39,7 @@ def halfwidth_reference(view):
             continue
         before = view[i - 1] if i else ""
         after = view[i + 1] if i + 1 < len(view) else ""
-        if not (hw._CN_BEFORE.match(before) or hw._CN_AFTER.match(after)):
+        if not (CN_BEFORE.match(before) or CN_AFTER.match(after)):
             continue
         end = i + 1
         spaces = hw._SPACES.match(view, end).end() - end

@@ -8,10 +8,18 @@ from .base import Fix, Problem, Rule, problem_at
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN}]")
+
+
+def _han(ch: str) -> bool:
+    """Whether ``ch`` is a Chinese character (a class of HAN's ranges costs milliseconds to
+    compile; one character is told by comparing)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
 # What may stand before a half-width mark that ends a Chinese clause, and after one
-# that leads into Chinese text.
-_CN_BEFORE = re.compile(f"[{HAN}。，、；：？！…—”’》）】」』]")
-_CN_AFTER = re.compile(f"[{HAN}“‘《（【「『]")
+# that leads into Chinese text (besides a Chinese character).
+_CN_BEFORE = "。，、；：？！…—”’》）】」』"
+_CN_AFTER = "“‘《（【「『"
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARK = re.compile(r"[,;:?!]")
 # Every character a finding can start at: a line without one is skipped at once.
@@ -76,7 +84,7 @@ def halfwidth_marks(view: str) -> list[tuple[int, int, str]]:
         i = m.start()
         before = view[i - 1] if i else ""
         after = view[i + 1] if i + 1 < len(view) else ""
-        if not (_CN_BEFORE.match(before) or _CN_AFTER.match(after)):
+        if not (_han(before) or (before and before in _CN_BEFORE) or _han(after) or (after and after in _CN_AFTER)):
             continue
         if masked is None:
             masked = _masked(view)
@@ -116,10 +124,10 @@ def _parentheses(view: str, masked) -> list[tuple[int, int, str]]:
             start = stack.pop()
             if next_han[start] < i:  # a Chinese character between them
                 hits += [(start, start + 1, "（"), (i, i + 1, "）")]
-        elif i and _HAN.match(view[i - 1]) and not _numeral_before(view, i):
+        elif i and _han(view[i - 1]) and not _numeral_before(view, i):
             hits.append((i, i + 1, "）"))
     for start in stack:
-        if start + 1 < len(view) and _HAN.match(view[start + 1]):
+        if start + 1 < len(view) and _han(view[start + 1]):
             hits.append((start, start + 1, "（"))
     return hits
 
