@@ -55,7 +55,11 @@ def read_regular(path: str, limit: int, what: str = "file", flags: int = 0) -> t
             raise Refused(errno.EFBIG, f"larger than {size_text(limit)}, the limit for {what}", path)
         with os.fdopen(fd, "rb", closefd=True) as fh:
             fd = -1
-            data = fh.read(limit + 1)  # the file may have grown since fstat
+            # what fstat said, then what the file may have grown by since (asking for
+            # limit + 1 bytes at once would set aside that much memory for every file)
+            data = fh.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += fh.read(limit + 1 - len(data))
     finally:
         if fd >= 0:
             os.close(fd)

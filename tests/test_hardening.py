@@ -337,3 +337,20 @@ def test_a_file_named_on_the_command_line_is_never_silently_excluded(tmp_path, c
     status, _out, err = run_main(capsys, "a.txt")
     assert "a.txt is not linted" in err and "drafts/" in err
     assert status == 0 and path.read_text(encoding="utf-8") == DIRTY
+
+
+def test_a_file_longer_than_its_status_said_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    import errno
+    import stat
+
+    from lint import fileio
+
+    path = tmp_path / "a.txt"
+    data = "述职报告\n".encode() * 1000
+    path.write_bytes(data)
+    # the file grew after it was opened: its status gives 10 bytes
+    monkeypatch.setattr(fileio.os, "fstat", lambda fd: os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 10, 0, 0, 0)))
+    assert fileio.read_regular(str(path), len(data))[0] == data
+    with pytest.raises(OSError) as caught:
+        fileio.read_regular(str(path), len(data) - 1)
+    assert caught.value.errno == errno.EFBIG

@@ -70,6 +70,8 @@ WIDTH = width_table(1)
 
 
 def display_width(text: str, ambiguous: int = 1) -> int:
+    if text.isascii():  # (every ASCII character takes one column, a control shown as a space too)
+        return len(text)
     return sum(map(width_table(ambiguous).__getitem__, text))
 
 
