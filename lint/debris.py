@@ -63,7 +63,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _JUNK = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?![!-~])")
 _ITEM_NUMBER = re.compile(r"\s+\d{1,2}[.、]$")
 # A pinyin gloss some sites put after each converted character: 系統(tǒng), 習(xí).
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}\)")
+GLOSS = r"\([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}\)"
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])" + GLOSS)
 
 
 class Debris(Record):

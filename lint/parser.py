@@ -18,6 +18,7 @@ from lark import Lark, Token
 from lark.lexer import Lexer
 
 from . import cache
+from .debris import GLOSS
 from .document import MARGIN_REGIONS, Document, markdown_heading_depth
 from .record import Record
 
@@ -27,9 +28,10 @@ CN_NUM = "一二三四五六七八九十"
 
 # A marker glued in front of a heading (##paidbegin##（二）…) does not hide it.
 _GLUED_MARKER = re.compile(r"^(?:##[A-Za-z]+##\s*)+")
+# (a pinyin gloss some sites put after a character may follow the numeral: (一(yi)))
 _LEVEL_PATTERNS = (
-    (1, "一、", re.compile(r"([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
-    (2, "（一）", re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*、?\s*")),
+    (1, "一、", re.compile(r"([一二三四五六七八九十]{1,3})(?:" + GLOSS + r")?\s*[、．.]\s*")),
+    (2, "（一）", re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})(?:" + GLOSS + r")?\s*[）)]\s*、?\s*")),
     (3, "1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     (4, "（1）", re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )

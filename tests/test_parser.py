@@ -152,3 +152,14 @@ def test_the_tree_is_built_from_every_token_of_a_seed(seed_text):
     report = parser.parse(document.from_text(seed_text("003")))
     assert report.title.text == "开发区基层党建工作述职报告"
     assert [h.level for h in report.headings()][:3] == [1, 3, 3]
+
+
+def test_a_pinyin_gloss_after_the_numeral_keeps_a_heading():
+    # https://www.aywxfw.com (tests/corpus/cases/e001): 繁體 with glosses, (一(yi))
+    text = "鄉鎮現狀調研報告\n一、*鎮基本情況\n(一(yi))基本(ben)概貌。全鎮位于武宣縣。\n(二)農業生產(chan)概況(kuang)。全鎮共有耕地5.42萬畝。\n"
+    report = parser.parse(document.from_text(text))
+    (first,) = report.sections
+    assert [(c.heading.level, c.heading.number, c.heading.marker) for c in first.children] == \
+        [(2, 1, "(一(yi))"), (2, 2, "(二)")]
+    assert parser.match_heading("一(yī)、总体情况").number == 1
+    assert parser.match_heading("(一)(yi)基本概貌") is not None  # (a gloss after the bracket is the text's)
