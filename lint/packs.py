@@ -230,6 +230,8 @@ class _Reader:
         from .regex import PatternError, compile_pattern
 
         text = self.string(node, what)
+        if self.trusted:  # the default pack's patterns are each checked by the test suite
+            return text  # (tests/test_packs.py), not compiled one by one by every cold run
         try:
             pattern = compile_pattern(text, trusted=self.trusted)
         except PatternError as exc:

@@ -18,6 +18,29 @@ def test_default_pack_profile():
     assert [s.name for s in profile.sections] == ["工作情况", "存在问题", "下一步打算"]
 
 
+def default_pack_patterns():
+    """(where, pattern) of every pattern of the default pack: its lists and its profiles'."""
+    pack = packs.load()
+    for key, matcher in pack.lists.items():
+        yield from ((key, source) for source in matcher.sources)
+    for name, profile in pack.profiles.items():
+        for what, matcher in (("title", profile.title), ("text", profile.text)):
+            yield from ((f"{name}.{what}", source) for source in matcher.sources)
+        for spec in profile.sections:
+            for what in ("headings", "keywords", "openings"):
+                yield from ((f"{name}.{spec.name}.{what}", source) for source in getattr(spec, what).sources)
+
+
+def test_every_default_pattern_is_valid_and_never_matches_nothing():
+    # a user's pack has each pattern checked as it is read; the default pack is checked here
+    import re
+
+    found = list(default_pack_patterns())
+    assert len(found) > 500
+    for where, source in found:
+        assert re.compile(source).match("") is None, (where, source)
+
+
 def test_sections_are_replaced(tmp_path):
     path = write(tmp_path, "profiles:\n  述职报告:\n    sections:\n      - name: 个人简介\n        headings: ['简介']\n")
     pack = packs.load([path])
