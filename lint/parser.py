@@ -287,7 +287,8 @@ def _drop_items(lines, heads: dict, depths: list[int]) -> dict:
         other = heads.get(j)
         return other is None or (other.level > heads[i].level and other.number is not None)
 
-    # Siblings: the numbered lines of one level between two lines of a higher level.
+    # Siblings: the numbered lines of one level between two lines of a higher level (a
+    # run that starts again at 1 is a list of its own).
     # ``bodied[i]``: whether one of i's siblings has a body (then i is an empty heading,
     # not one of a list of short items).
     bodied: dict[int, bool] = {}
@@ -296,6 +297,8 @@ def _drop_items(lines, heads: dict, depths: list[int]) -> dict:
         level = heads[i].level
         for deeper in [lv for lv in groups if lv > level]:
             _close(groups.pop(deeper), bodied, followed)
+        if heads[i].number == 1 and groups.get(level):  # numbering starts again: another list
+            _close(groups.pop(level), bodied, followed)
         groups.setdefault(level, []).append(i)
     for group in groups.values():
         _close(group, bodied, followed)

@@ -6,8 +6,9 @@ CN = "零一二三四五六七八九"
 
 
 def _bare_heading(view: str) -> bool:
-    """A short line without sentence or clause marks: a heading without a number."""
-    text = view.strip()
+    """A short line without sentence or clause marks (but for a colon at its end): a heading
+    without a number (``存在的问题``, ``年终总结要点：``)."""
+    text = view.strip().rstrip("：:")
     return 2 <= len(text) <= BARE_MAX and not any(ch in text for ch in "。；;，,：:！!？?")
 
 
@@ -158,8 +159,11 @@ class HeadingNumbering(Rule):
             return
         top = min(h.level for h in numbered)
         first_top = next(h for h in numbered if h.level == top)
+        # a line that reads as a heading of its own between them (年终总结要点：) starts
+        # another text: what stands before it has no parent to miss
+        bare = [p.line for s in children for p in s.paragraphs if p.line < first_top.line and _bare_heading(p.view)]
         for h in numbered:
-            if h.level != top:
+            if h.level != top and not any(h.line < line for line in bare):
                 yield self._at(h, f"「{h.marker}」缺少上级标题：它出现在「{first_top.marker}」这一级之前")
         # Numbered list items of the same style count in the run (一、 an item, 二、 a
         # heading); when they start again at one among the headings, they are lists of

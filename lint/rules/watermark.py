@@ -233,8 +233,10 @@ class Watermark(Rule):
             if previous is not None:
                 before = previous.view.strip()
                 same = before == view and 4 <= len(view) <= 60 and view[-1] not in "。；;，,！!？?：:"
-                prefix = min(len(before), len(view)) >= 15 and before != view and before[-1] not in SENTENCE_END \
-                    and (view.startswith(before) or before.startswith(view))  # cut off, not a sentence
+                # (a copy may have lost or gained the spaces a PDF's lines left: 工作总结 一、回顾)
+                close, whole = "".join(before.split()), "".join(view.split())
+                prefix = min(len(close), len(whole)) >= 15 and close != whole and before[-1] not in SENTENCE_END \
+                    and (whole.startswith(close) or close.startswith(whole))  # cut off, not a sentence
                 if (same or prefix) and not _allowed(allow, previous.view):
                     out.append(previous.number)
             previous = line

@@ -23,6 +23,15 @@ def test_last_heading_without_content():
     assert [f.line for f in fs] == [4]
 
 
+def test_a_list_that_starts_again_at_one_is_judged_on_its_own():
+    # https://blog.csdn.net (tests/corpus/cases/f016): the page ends inside the last item
+    text = ("乡镇工作总结\n三、社会民生方面:\n1.扶贫工作:积极落实国家扶贫政策。帮助贫困户脱贫。\n"
+            "2.环境保护:注重环境保护工作。加强垃圾分类。\n为了进一步推动乡镇发展,我建议:\n"
+            "1.加大农业科技投入,提高农产品质量。\n2.加强交通基础设施建设,缓解交通拥堵问题。\n"
+            "3.持续推进扶贫工作,确保贫困户稳定脱\n")
+    assert empty(text) == []
+
+
 def test_subsections_are_content():
     assert empty("某某述职报告\n一、主要工作\n（一）加强学习\n认真学习。\n") == []
 

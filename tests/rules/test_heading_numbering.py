@@ -130,6 +130,22 @@ def test_numbering_across_a_paywall_is_not_judged():
     assert [(f.line, f.message.split("：")[0]) for f in numbering(text)] == [(8, "序号跳号")]
 
 
+def test_a_paywall_notice_line_hides_what_the_numbering_skips():
+    # https://www.39ysw.com (tests/corpus/cases/f001): 二、三、 behind the wall
+    text = "自查报告\n一、整治情况\n内容。\n此处内容需要权限查看\n四、整改建议\n内容。\n"
+    assert numbering(text) == []
+    assert [f.line for f in numbering(text.replace("此处内容需要权限查看\n", ""))] == [4]
+
+
+def test_items_before_a_heading_line_of_their_own_are_another_text():
+    # a guide copied from another page (tests/corpus/cases/f014): 1、2、 then 要点： then 一、
+    text = report("1、情况概述", "客观地表述任务完成情况。", "2、简要分析", "简要分析其原因。",
+                  "年终总结要点:", "一、怎样的总结才能让领导满意", "内容。")
+    assert numbering(text) == []
+    fs = numbering(report("1、情况概述", "客观地表述任务完成情况。", "一、主要工作", "内容。"))
+    assert [f.line for f in fs] == [2] and "缺少上级标题" in fs[0].message
+
+
 def test_seed_002_glued_marker_counts_as_its_number():
     fs = numbering(edited_seed("002", 7, "##paidbegin##（二）", "##paidbegin##（三）"))
     assert [(f.line, f.column) for f in fs] == [(7, 14), (9, 1)]

@@ -78,6 +78,12 @@ def test_markdown_bold_and_bullets_are_not_placeholders():
     assert [(f.line, f.column, f.end_column) for f in fs] == [(4, 8, 9)]
 
 
+def test_bold_spans_run_together_by_a_flattened_page_are_not_placeholders():
+    # https://www.520cd.com (tests/corpus/cases/f026)
+    assert found("**2024年医院团支部工作计划****一、指导思想**以新时代中国特色社会主义思想为指导。") == []
+    assert found("我叫***，现任***村党支部书记。") == ["***", "***"]
+
+
 def test_span_is_exactly_the_run():
     text = "第一行\n在XX委XX工委的领导下"
     fs = lint_text(text, select=["placeholder"])

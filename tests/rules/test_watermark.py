@@ -183,6 +183,19 @@ REPORT = "某局述职报告\n\n现将工作情况报告如下：\n\n一、主�
     ("海东·纪检监察·民心网", "网页元素残留"),
     ("优秀的报告都具备一些什么特点呢?下面我就给大家讲一讲,我们一起来了解一下吧。", "网站导语残留"),
     ("最新幼儿园园长年终述职报告大全", "合集标题残留"),
+    # and of the second held-out round (tests/corpus/cases/f*): fake Q&A pages, doc-site labels
+    ("此处内容需要权限查看", "付费墙残留"),
+    ("问题描述:", "网页元素残留"),
+    ("最佳答案", "网页元素残留"),
+    ("学校食堂安全自查报告,卡到崩溃,求给个解决方法!", "网页元素残留"),
+    ("小学食品安全自查报告(自查自纠报告),求路过的神仙指点,急急急!", "网页元素残留"),
+    ("| 浏览次数:", "网页元素残留"),
+    ("查字典范文网 >> 2009年市政协委员述职活动情况报告", "网页元素残留"),
+    ("小编:", "网页元素残留"),
+    ("文本内容:", "文库页面残留"),
+    ("腾讯文库2024年镇委建设项目推进工作方案", "文库页面残留"),
+    ("政治定力方面存在的问题4篇", "合集标题残留"),
+    ("[导读] 提高教育教学质量始终是一切教育理念的落脚点和归宿点。", "网站导语残留"),
 ])
 def test_each_kind_of_debris_line_has_its_message(line, kind):
     (f,) = wm(REPORT.format(body="推进各项工作落实。\n" + line))
@@ -203,6 +216,7 @@ def test_each_kind_of_debris_line_has_its_message(line, kind):
     # https://www.refanwen.com (d001): a site's name in the middle of a duty list
     ("负责四年级的教室房屋、论文网学生安全。", "论文网", "网站标签残留"),
     ("德,是指思想政治素质等方面的360问答表现。", "360问答", "网站标签残留"),
+    ("会员免费查看总体来说,此次专项整治活动取得了阶段性成果。", "会员免费查看", "付费墙残留"),
 ])
 def test_debris_inside_a_line_is_reported_alone(line, debris, kind):
     (f,) = wm(REPORT.format(body=line))
@@ -255,6 +269,11 @@ def test_the_number_of_a_report_in_a_collection(title, number):
     "会上，大家一起来谈谈下一步的打算。",
     "编印《安全生产知识大全》，发放到各班组。",
     "登录人民网·强国论坛网，参加在线访谈。",
+    "窗口在线等候时间缩短30%。",
+    "寻求高手指导，提升业务能力。",
+    "问题描述要准确，整改措施要具体。",
+    "梳理政治方面存在的问题4个，整改措施12条。",
+    "全年浏览次数:12万次。",
 ])
 def test_report_sentences_that_look_a_little_like_debris_are_left_alone(line):
     assert wm(REPORT.format(body=line)) == []
@@ -306,3 +325,12 @@ def test_chunk_numbers_of_a_doc_sharing_site():
     assert [(f.line, f.column, f.end_column) for f in wm(text)] == [(1, 1, 3), (2, 1, 3), (3, 1, 3)]
     # a real list: short items
     assert wm("工作计划\n1、加强学习。\n2、改进作风。\n3、严守纪律。\n") == []
+
+
+def test_a_doc_sites_summary_that_differs_from_the_text_only_in_spaces():
+    # https://docs.qq.com (tests/corpus/cases/f029): the page title, the site's summary, the text
+    title = "2024年社区文明创建工作总结"
+    summary = title + "一、工作回顾2023年,我们社区文明创建工作在严格落实中央和地方政策要求的基础上取得了显著"
+    text = title + " 一、工作回顾 2023年,我们社区文明创建工作在严格落实中央和地方政策要求的基础上取得了显著成效。"
+    fs = wm(f"{title}\n{summary}\n{text}\n")
+    assert [f.line for f in fs] == [1, 2] and all("网页标题或摘要的重复" in f.message for f in fs)
