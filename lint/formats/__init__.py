@@ -53,5 +53,13 @@ def finding_renderer(options: Options):
     return None if one is None else partial(one, options=options._replace(linter=None))
 
 
+def write_joined(out, glue: str, texts) -> None:
+    """Write ``glue.join(texts)`` text by text: a large file's output is not copied whole."""
+    rest = iter(texts)
+    for first in rest:
+        out.write(first)
+        out.writelines(glue + text for text in rest)
+
+
 def write(result, options: Options, out) -> None:
     module(options.format).render(result, options, out)

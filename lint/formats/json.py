@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from . import write_joined
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder does the work
 
 
@@ -15,6 +17,7 @@ def render(result, options, out) -> None:
     out.write("[")
     separator = "\n  "
     for report in result.reports:
-        out.write(separator + ",\n  ".join(report.texts_by(finding)))
+        out.write(separator)
+        write_joined(out, ",\n  ", report.texts_by(finding))
         separator = ",\n  "
     out.write("]\n" if separator == "\n  " else "\n]\n")

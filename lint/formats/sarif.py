@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..explain import catalog
+from . import write_joined
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -106,6 +107,7 @@ def render(result_, options, out) -> None:
     out.write(head + '"results": [')
     separator = "\n        "
     for report in result_.reports:
-        out.write(separator + ",\n        ".join(report.texts_by(finding)))
+        out.write(separator)
+        write_joined(out, ",\n        ", report.texts_by(finding))
         separator = ",\n        "
     out.write(("]" if separator == "\n        " else "\n      ]") + tail + "\n")
