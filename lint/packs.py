@@ -233,7 +233,7 @@ class _Reader:
         if self.trusted:  # the default pack's patterns are each checked by the test suite
             return text  # (tests/test_packs.py), not compiled one by one by every cold run
         try:
-            pattern = compile_pattern(text, trusted=self.trusted)
+            pattern = compile_pattern(text)
         except PatternError as exc:
             raise self.error(node, f"{what}: {exc}") from None
         if pattern.match(""):

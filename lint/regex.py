@@ -180,17 +180,16 @@ def re2_compile(translated: str):
 
 # --- compiling ------------------------------------------------------------------------------
 
-def compile_pattern(text: str, trusted: bool = False):
-    """Compile a pack's pattern: ``re`` for a trusted pack (the default one), RE2 otherwise.
+def compile_pattern(text: str):
+    """Compile a user's pattern for RE2 (the default pack's patterns are plain ``re``
+    texts, see lint.packs).
 
     Raises PatternError (invalid, or not to be run in linear time).
     """
     try:
-        compiled = re.compile(text)
+        re.compile(text)
     except re.error as exc:
         raise PatternError(f"invalid regular expression {text!r}: {exc}") from None
-    if trusted:
-        return compiled
     try:
         translated = to_re2(text)
     except _Untranslatable as exc:

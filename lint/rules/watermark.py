@@ -221,7 +221,7 @@ class Watermark(Rule):
         of or that starts it (a page's title repeated, a summary of what follows): the
         first of the two is the site's."""
         out = []
-        previous = None
+        previous = None  # (the line before, its view stripped, and that without spaces)
         seen = 0
         for line in body_lines(doc):
             view = line.view.strip()
@@ -230,16 +230,16 @@ class Watermark(Rule):
             seen += 1
             if seen > COPIES_WITHIN:
                 break
+            # (a copy may have lost or gained the spaces a PDF's lines left: 工作总结 一、回顾)
+            whole = "".join(view.split())
             if previous is not None:
-                before = previous.view.strip()
+                before_line, before, close = previous
                 same = before == view and 4 <= len(view) <= 60 and view[-1] not in "。；;，,！!？?：:"
-                # (a copy may have lost or gained the spaces a PDF's lines left: 工作总结 一、回顾)
-                close, whole = "".join(before.split()), "".join(view.split())
                 prefix = min(len(close), len(whole)) >= 15 and close != whole and before[-1] not in SENTENCE_END \
                     and (whole.startswith(close) or close.startswith(whole))  # cut off, not a sentence
-                if (same or prefix) and not _allowed(allow, previous.view):
-                    out.append(previous.number)
-            previous = line
+                if (same or prefix) and not _allowed(allow, before_line.view):
+                    out.append(before_line.number)
+            previous = line, view, whole
         return out
 
     @staticmethod
