@@ -27,6 +27,10 @@ def found(text):
     ("主动作为,。下一步", [",。"], ["。"]),
     ("如下::", ["::"], [":"]),
     ("太好了!!", ["!!"], ["!"]),
+    # doubled quotation marks, as a government page stored every quote
+    # (http://www.shpt.gov.cn/jyj/ghjhc-ghjh/20221028/872370.html): 实施““十四五””规划
+    ("深入实施““十四五””规划", ["““", "””"], ["“", "”"]),
+    ("““ABC””", ["““", "””"], ["“", "”"]),
 ])
 def test_catches_doubled_marks(text, runs, keep):
     assert found(text) == (runs, keep)
@@ -45,6 +49,8 @@ def test_catches_doubled_marks(text, runs, keep):
     "CSV 中的空列写作 a,,b。",
     "Hello!! World",
     "时间 10:30,地点会议室。",
+    "所谓“”，就是空白。",  # an empty quotation: an opening and a closing mark
+    "他说：“‘四个意识’”。",  # nested quotes close together
 ])
 def test_leaves_single_marks_and_closing_brackets_alone(text):
     assert found(text) == ([], [])
