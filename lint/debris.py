@@ -42,6 +42,7 @@ INLINE_KINDS = (
     ("watermark.paywall", "付费墙残留"),
     ("watermark.pieces", "合集序号残留"),
     ("watermark.tags", "网站标签残留"),
+    ("watermark.sites", "网站名称残留"),
     ("watermark.leftovers", "生成文字残留"),
 )
 JUNK = "防采集乱码"

@@ -96,6 +96,7 @@ LISTS = {
     "watermark.paywall": "paywalls and hidden-text notes inside a line",
     "watermark.pieces": "the number of one report in a collection page",
     "watermark.tags": "a site's tag or related link glued to a title",
+    "watermark.sites": "a site's name and web address left in the text",
     "watermark.leftovers": "what a text generator or a site's template left in a line",
     "watermark.lines": "advert line patterns",
     "watermark.intros": "site intros and outros around a report",
@@ -118,6 +119,7 @@ LISTS = {
     "watermark.paywall-keys": "words one of which every match of watermark.paywall holds",
     "watermark.pieces-keys": "words one of which every match of watermark.pieces holds",
     "watermark.tags-keys": "words one of which every match of watermark.tags holds",
+    "watermark.sites-keys": "words one of which every match of watermark.sites holds",
     "watermark.leftovers-keys": "words one of which every match of watermark.leftovers holds",
     "common-typo.allow": "text the common-typo rule leaves alone",
 }

@@ -16,9 +16,17 @@ FULL = "某某同志述职报告\n\n现将履职情况报告如下：\n\n一、{
     ("工作成效", "差距和不足", "今后努力方向"),
     ("主要做法及成效", "问题及原因", "下一步工作计划"),
     ("2023年度党建工作履职情况", "存在的突出问题", "下步工作思路和主要措施"),
+    # https://www.gaozihui.com (a 护理院长's report): problems as challenges, next steps as a direction
+    ("工作进展", "面临的挑战", "发展方向"),
+    ("主要工作", "困难与挑战", "展望未来"),
 ])
 def test_synonyms_satisfy_the_sections(a, b, c):
     assert missing(FULL.format(a=a, b=b, c=c)) == []
+
+
+def test_a_challenge_in_a_work_heading_is_no_problems_part():
+    fs = missing(FULL.format(a="迎接新挑战，完成各项任务", b="抓好队伍建设", c="下一步工作打算"))
+    assert ["存在问题" in f.message for f in fs] == [True]
 
 
 def test_one_finding_per_missing_section_at_the_title():
