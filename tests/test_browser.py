@@ -52,7 +52,7 @@ def test_a_finding_jumps_to_its_place_and_a_rule_explains_itself(page, seeds_rep
     fid = last.get_attribute("data-f")
     last.locator("a.go").click()
     mark = page.locator(f'mark[data-f~="{fid}"]').first
-    page.wait_for_function("id => document.querySelector(`mark.flash[data-f~='${id}']`)", arg=fid)
+    page.locator(f'mark.flash[data-f~="{fid}"]').first.wait_for()  # (a locator: no string evaluation)
     assert mark.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
     assert f"「{mark.inner_text()}」" in findings[-1]["message"]  # the last finding's own characters
     rule = page.locator("table.counts a.rule", has_text="RL102 duplicate-punctuation")

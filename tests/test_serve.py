@@ -358,8 +358,8 @@ def test_paste_text_change_profile_and_download_the_fixed_text(server, page, tmp
     before = page.locator("section.file ol.findings > li").all_inner_texts()
     assert any("标点重复" in item for item in before)
     page.select_option("#profile", "述职报告")
-    page.wait_for_function("n => document.querySelectorAll('section.file ol.findings > li').length > n",
-                           arg=len(before))
+    # (waiting through locators: the page's CSP forbids the string evaluation wait_for_function polls with)
+    page.locator("section.file ol.findings > li").nth(len(before)).wait_for()
     assert any("缺少「存在问题」部分" in item for item in page.locator("section.file ol.findings > li").all_inner_texts())
     with page.expect_download() as waiting:
         page.get_by_role("button", name="下载修正后的文本").click()
@@ -382,7 +382,8 @@ def test_a_200_mb_file_is_refused_in_the_page_and_the_next_one_is_checked(server
     assert refusal.inner_text() == "「大文件.docx」太大（200 MB），上限为 20 MB：请只上传报告本身。"
     drop_files(page, [("a.txt", SEED_FILES[1].read_bytes()), ("说明.pdf", b"%PDF-1.4")])
     page.wait_for_selector("section.file")
-    page.wait_for_function("() => document.querySelectorAll('.result .error-box').length == 2")
+    page.locator(".result .error-box").nth(1).wait_for()
+    assert page.locator(".result .error-box").count() == 2
     assert "不是可检查的文稿" in page.locator(".result .error-box").nth(1).inner_text()
     expected = json.loads(reportlint("--format", "json", SEED_FILES[1]).stdout)
     assert page.locator("section.file ol.findings > li").count() == len(expected) > 0
