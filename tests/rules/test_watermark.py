@@ -208,6 +208,16 @@ REPORT = "某局述职报告\n\n现将工作情况报告如下：\n\n一、主�
     ("AI写作助手", "广告残留"),
     ("城管局副局长述职报告范文五篇-欧洲杯买球平台", "垃圾信息残留"),
     ("亚洲一区亚洲二区亚洲三区,国产成人高清在线,久久久精品成人免费看", "垃圾信息残留"),
+    # rounds i and j
+    ("因篇幅问题不能全部显示,请点此查看更多更全内容", "文库页面残留"),  # https://m.zgxue.com/wenku/ahgd/G6rNR9N26D
+    ("前言:中文期刊网精心挑选了村委会工作报告范文供你参考和学习,欢迎阅读。", "网站导语残留"),  # https://baywatch.cn/haowen/91119.html
+    ("《销售经理年终述职模板通稿》由会员上传分享,免费在线阅读", "网站导语残留"),  # https://m.wenku365.com/p-7335760.html
+    ("大小:32.29 KB", "文库页面残留"),
+    ("页数:32页", "文库页面残留"),
+    ("学校食堂食品安全自查报告范文,卡到怀疑人生,求给个解法!", "网页元素残留"),  # http://zixun.wx1990.com/jxfw/202506/277561.html
+    ("银行分行年度工作总结 第1篇", "合集标题残留"),  # https://99xueshu.com/w/filen0cyf29c.html
+    ("总结网工作总结年度工作总结内容页", "网页元素残留"),  # https://m.zongjiew.com/gongzuozongjie/153734.html
+    ("发布者微信", "网页元素残留"),  # http://zhaojiaoan.com/article/00732/6517.html
 ])
 def test_each_kind_of_debris_line_has_its_message(line, kind):
     (f,) = wm(REPORT.format(body="推进各项工作落实。\n" + line))
@@ -236,6 +246,10 @@ def test_each_kind_of_debris_line_has_its_message(line, kind):
     ("提高了护理效率。 公文汇 www.gongwenhui.com", "公文汇 www.gongwenhui.com", "网站名称残留"),
     # a casino's name put where a place name stood
     ("“99贵宾会 莲藕”获央视宣传推介", "99贵宾会", "网站名称残留"),
+    # https://m.777doc.com/doc-6065981.html
+    ("全县创森工作会议上的主持词[标签:介绍]同志们:现在开会。", "[标签:介绍]", "网站标签残留"),
+    # a piece's title with its marker: only the marker, not the line (a title ending 第1篇 is)
+    ("学校工作计划【第一篇】", "【第一篇】", "合集序号残留"),
 ])
 def test_debris_inside_a_line_is_reported_alone(line, debris, kind):
     (f,) = wm(REPORT.format(body=line))
@@ -306,6 +320,9 @@ def test_the_number_of_a_report_in_a_collection(title, number):
     "标签：每件档案都贴上标签。",
     "门户网站访问量：全年120万次。",
     "以下是资源描述的要求。",
+    "因篇幅所限，本报告只列举主要工作。",
+    "现将有关情况整理如下，供您参考。",
+    "3.优化门户网站首页和内容页",
 ])
 def test_report_sentences_that_look_a_little_like_debris_are_left_alone(line):
     assert wm(REPORT.format(body=line)) == []
