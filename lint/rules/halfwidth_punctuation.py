@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from ..matcher import Matcher
 from .base import Fix, Problem, Rule, problem_at
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{HAN}]")
+
+
+@cache
+def _han_class() -> re.Pattern:
+    """The class of HAN (compiled when a line first has a half-width parenthesis, not on
+    every start: it takes milliseconds)."""
+    return re.compile(f"[{HAN}]")
 
 
 def _han(ch: str) -> bool:
@@ -111,7 +118,7 @@ def _parentheses(view: str, masked) -> list[tuple[int, int, str]]:
     next_han, after = {}, len(view)
     for k in range(len(parens) - 1, -1, -1):
         bound = parens[k + 1] if k + 1 < len(parens) else len(view)
-        m = _HAN.search(view, parens[k] + 1, bound)
+        m = _han_class().search(view, parens[k] + 1, bound)
         after = m.start() if m else after
         next_han[parens[k]] = after
     for i in parens:
